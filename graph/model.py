@@ -1,0 +1,167 @@
+"""The canonical model: a networkx MultiDiGraph of typed nodes and fact edges with their sources.
+
+Nodes carry ``label`` (a node label of ``schema.toml``) and their properties. Edges are keyed by
+their type (one edge per (u, v, type)) and carry their ``sources``: where each fact was read. From
+the sources come ``as_of``, ``first_seen`` and ``last_seen`` (the dates of the articles), so
+removing an article (because it was reloaded with new content) recomputes them.
+
+Plain functions over ``KnowledgeGraph.g`` work as they do on any networkx graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+import networkx as nx
+
+from govkg.text import slug
+
+STATUS_RANK = {"current": 3, "acting": 3, "elected": 3, "appointed": 3, "former": 1, "ended": 1}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: the article, the sentence, its offset, the zone (body/title/leftover)."""
+
+    article: str
+    sentence: str
+    start: int = 0
+    zone: str = "body"
+    status: str | None = None  # what this source says of a post (current, former, acting ...)
+
+
+def make_id(label: str, key: str) -> str:
+    """A deterministic, ASCII-safe id: ``person/tran-viet-truong-1a2b3c4d``."""
+    digest = hashlib.sha1(f"{label}\x00{key}".encode("utf-8")).hexdigest()[:8]
+    return f"{label.lower()}/{slug(key)[:60]}-{digest}"
+
+
+class KnowledgeGraph:
+    """Typed nodes and sourced fact edges over a ``networkx.MultiDiGraph``."""
+
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph()
+
+    # -- nodes -------------------------------------------------------------------------------
+    def add_node(self, label: str, node_id: str, **props: Any) -> str:
+        """Add a node or merge properties into it: missing values are filled, lists are united."""
+        if node_id in self.g:
+            data = self.g.nodes[node_id]
+            for k, v in props.items():
+                if v is None or v == [] or v == "":
+                    continue
+                old = data.get(k)
+                if isinstance(v, list):
+                    data[k] = list(dict.fromkeys((old or []) + v))
+                elif old is None or old == "":
+                    data[k] = v
+        else:
+            clean = {k: v for k, v in props.items() if v is not None}
+            self.g.add_node(node_id, label=label, **clean)
+        return node_id
+
+    def set_node(self, node_id: str, **props: Any) -> None:
+        """Overwrite properties of an existing node."""
+        self.g.nodes[node_id].update(props)
+
+    def nodes(self, label: str | None = None) -> Iterator[tuple[str, dict]]:
+        for n, d in self.g.nodes(data=True):
+            if label is None or d["label"] == label:
+                yield n, d
+
+    def label(self, node_id: str) -> str:
+        return self.g.nodes[node_id]["label"]
+
+    # -- facts -------------------------------------------------------------------------------
+    def add_fact(
+        self,
+        etype: str,
+        u: str,
+        v: str,
+        source: Source | None = None,
+        confidence: float = 1.0,
+        **props: Any,
+    ) -> None:
+        """State a fact ``u -etype-> v``, adding ``source`` to its sources (once per sentence)."""
+        if self.g.has_edge(u, v, key=etype):
+            data = self.g.edges[u, v, etype]
+            data["confidence"] = max(data.get("confidence", 0.0), confidence)
+            for k, val in props.items():
+                if val is not None and data.get(k) in (None, ""):
+                    data[k] = val
+        else:
+            self.g.add_edge(u, v, key=etype, type=etype, sources=[], confidence=confidence,
+                            **{k: val for k, val in props.items() if val is not None})
+            data = self.g.edges[u, v, etype]
+        if source is not None:
+            seen = {(s.article, s.start, s.sentence) for s in data["sources"]}
+            if (source.article, source.start, source.sentence) not in seen:
+                data["sources"].append(source)
+                self._refresh_fact(data)
+
+    def edges(self, etype: str | None = None) -> Iterator[tuple[str, str, dict]]:
+        for u, v, k, d in self.g.edges(keys=True, data=True):
+            if etype is None or k == etype:
+                yield u, v, d
+
+    def article_date(self, article_id: str) -> date | None:
+        if article_id in self.g:
+            return self.g.nodes[article_id].get("date")
+        return None
+
+    def _refresh_fact(self, data: dict) -> None:
+        """Recompute as_of, first_seen, last_seen and status from the sources."""
+        dated = [(self.article_date(s.article), s) for s in data["sources"]]
+        days = sorted(d for d, _ in dated if d is not None)
+        data["first_seen"] = days[0] if days else None
+        data["last_seen"] = days[-1] if days else None
+        data["as_of"] = data["last_seen"]
+        statuses = [(d or date.min, STATUS_RANK.get(s.status or "", 0), s.status) for d, s in dated if s.status]
+        if statuses:
+            data["status"] = max(statuses)[2]
+
+    # -- articles ----------------------------------------------------------------------------
+    def remove_article(self, article_id: str) -> None:
+        """Forget what one article said: its sources, facts left without a source, orphans."""
+        drop_edges = []
+        for u, v, k, d in self.g.edges(keys=True, data=True):
+            srcs = d.get("sources") or []
+            kept = [s for s in srcs if s.article != article_id]
+            if len(kept) != len(srcs):
+                d["sources"] = kept
+                if kept:
+                    self._refresh_fact(d)
+                else:
+                    drop_edges.append((u, v, k))
+        self.g.remove_edges_from(drop_edges)
+        if article_id in self.g:
+            self.g.remove_node(article_id)
+        orphans = [n for n, d in self.g.nodes(data=True) if d["label"] != "Place" and self.g.degree(n) == 0]
+        self.g.remove_nodes_from(orphans)
+
+    def merge(self, other: "KnowledgeGraph") -> None:
+        """Add everything ``other`` holds (articles first, so fact dates resolve)."""
+        order = sorted(other.g.nodes(data=True), key=lambda nd: nd[1]["label"] != "Article")
+        for n, d in order:
+            props = {k: v for k, v in d.items() if k != "label"}
+            self.add_node(d["label"], n, **props)
+        for u, v, k, d in other.g.edges(keys=True, data=True):
+            props = {x: y for x, y in d.items() if x not in ("sources", "type", "confidence", "as_of",
+                                                           "first_seen", "last_seen", "status")}
+            if not d["sources"]:
+                self.add_fact(k, u, v, None, d.get("confidence", 1.0), **props)
+            for s in d["sources"]:
+                self.add_fact(k, u, v, s, d.get("confidence", 1.0), **props)
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts of nodes per label and edges per type."""
+        nodes: dict[str, int] = {}
+        for _, d in self.g.nodes(data=True):
+            nodes[d["label"]] = nodes.get(d["label"], 0) + 1
+        edges: dict[str, int] = {}
+        for _, _, k in self.g.edges(keys=True):
+            edges[k] = edges.get(k, 0) + 1
+        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

@@ -1,0 +1,88 @@
+"""The schema as data: read ``schema.toml`` once and derive what each sink needs from it."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Prop:
+    name: str
+    type: str
+    doc: str = ""
+    rdf: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    doc: str
+    rdf_class: str
+    props: tuple[Prop, ...]  # without the primary key `id`
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    name: str
+    doc: str
+    pairs: tuple[tuple[str, str], ...]
+    props: tuple[Prop, ...]  # fact properties first, then the edge's own
+    own: tuple[str, ...] = field(default=())  # names of the edge's own properties
+
+
+@dataclass(frozen=True)
+class Schema:
+    nodes: dict[str, NodeType]
+    edges: dict[str, EdgeType]
+    fact_props: tuple[Prop, ...]
+
+    def ladybug_ddl(self) -> list[str]:
+        """CREATE statements for the embedded store."""
+        out = []
+        for n in self.nodes.values():
+            cols = ", ".join(["id STRING PRIMARY KEY"] + [f"{p.name} {p.type}" for p in n.props])
+            out.append(f"CREATE NODE TABLE {n.label}({cols})")
+        for e in self.edges.values():
+            pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
+            cols = "".join(f", {p.name} {p.type}" for p in e.props)
+            out.append(f"CREATE REL TABLE {e.name}({pairs}{cols})")
+        return out
+
+    def neo4j_constraints(self) -> list[str]:
+        """Uniqueness constraints on every label's id for Neo4j 5."""
+        return [
+            f"CREATE CONSTRAINT {n.label.lower()}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE"
+            for n in self.nodes.values()
+        ]
+
+    def node_columns(self, label: str) -> list[str]:
+        return ["id"] + [p.name for p in self.nodes[label].props]
+
+    def edge_columns(self, etype: str) -> list[str]:
+        return [p.name for p in self.edges[etype].props]
+
+
+def _props(table: dict) -> tuple[Prop, ...]:
+    return tuple(Prop(name=k, **v) for k, v in table.items())
+
+
+@lru_cache(maxsize=1)
+def schema() -> Schema:
+    """The schema, read once from ``graph/schema.toml``."""
+    raw = tomllib.loads(resources.files("govkg.graph").joinpath("schema.toml").read_text("utf-8"))
+    fact = _props(raw["fact_properties"])
+    nodes = {
+        label: NodeType(label, t.get("doc", ""), t["rdf_class"], _props(t.get("properties", {})))
+        for label, t in raw["nodes"].items()
+    }
+    edges = {}
+    for name, t in raw["edges"].items():
+        own = _props(t.get("properties", {}))
+        edges[name] = EdgeType(
+            name, t.get("doc", ""), tuple(tuple(p) for p in t["pairs"]), fact + own, tuple(p.name for p in own)
+        )
+    return Schema(nodes, edges, fact)
