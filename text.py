@@ -34,6 +34,12 @@ def _retone(m: re.Match) -> str:
     return first + mark + second
 
 
+def retone(s: str) -> str:
+    """NFC with one tone placement, nothing else: lengths and offsets of NFC text are kept."""
+    d = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(_retone, d))
+
+
 def canonical(s: str) -> str:
     """NFC with one tone placement and single spaces: the stored spelling."""
     if not s:

@@ -1,0 +1,152 @@
+"""Administrative units from the maintained ``vietnamadminunits`` gazetteer, and place mentions.
+
+The 63 provinces (before the 2025 reform; the 34 after it keep names among these) and their
+districts. A place in text is "tỉnh Tây Ninh", "TP Cần Thơ", "thành phố Hồ Chí Minh", "TP.HCM",
+"quận 1", "huyện Sóc Sơn", "TP Cao Lãnh" (a district-level city of Đồng Tháp), "P.Thảo Điền", or a
+bare province name after a body ("Thành ủy Cần Thơ", "Sở Xây dựng Hà Nội").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from govkg.text import canonical, fold
+
+# Centrally governed cities are "thành phố"; the rest of the provinces are "tỉnh".
+CITY_PROVINCES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
+# Names the press uses that the gazetteer spells otherwise.
+PROVINCE_ALIASES = {
+    "Huế": "Thừa Thiên Huế", "Thừa Thiên - Huế": "Thừa Thiên Huế", "TT-Huế": "Thừa Thiên Huế",
+    "Sài Gòn": "Hồ Chí Minh", "HCM": "Hồ Chí Minh", "Bà Rịa – Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "BR-VT": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Daklak": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
+    "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông",
+}
+DISTRICT_WORDS = {"quận": "quận", "Quận": "quận", "huyện": "huyện", "Huyện": "huyện", "thị xã": "thị xã",
+                  "Thị xã": "thị xã", "TX": "thị xã", "TX.": "thị xã", "Q.": "quận", "Q": "quận"}
+WARD_WORDS = {"phường": "phường", "Phường": "phường", "xã": "xã", "Xã": "xã", "thị trấn": "thị trấn",
+              "Thị trấn": "thị trấn", "P.": "phường"}
+PROVINCE_WORDS = {"tỉnh": "tỉnh", "Tỉnh": "tỉnh", "thành phố": "thành phố", "Thành phố": "thành phố",
+                  "TP": "thành phố", "TP.": "thành phố", "Tp": "thành phố", "Tp.": "thành phố"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in text. ``name`` is the short name ("Cần Thơ", "1", "Sóc Sơn")."""
+
+    name: str
+    level: str  # province, district or ward
+    kind: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn
+    province: str | None = None  # the province a district or ward lies in, when known
+
+    @property
+    def label(self) -> str:
+        """As people write it in a body's name: "TP Cần Thơ", "tỉnh Tây Ninh", "quận 1"."""
+        kind = "TP" if self.kind == "thành phố" else self.kind
+        return f"{kind} {self.name}"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, str]  # folded name or alias -> canonical province name
+    districts: dict[str, list[tuple[str, str]]]  # folded district name -> [(kind, province)]
+    province_re: re.Pattern  # bare province names, longest first
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    raw = json.loads(resources.files("vietnamadminunits").joinpath("data/parser_legacy.json").read_text("utf-8"))
+    provinces: dict[str, str] = {}
+    districts: dict[str, list[tuple[str, str]]] = {}
+    for pkey, p in raw["DICT_PROVINCE"].items():
+        name = canonical(p["provinceShort"])
+        name = PROVINCE_ALIASES.get(name, name)
+        provinces[fold(name)] = name
+        for dkey, d in raw["DICT_PROVINCE_DISTRICT"].get(pkey, {}).items():
+            kind = canonical(d["districtType"]).lower()
+            dname = canonical(d["district"])[len(kind):].strip() if canonical(d["district"]).lower().startswith(kind) else canonical(d["districtShort"])
+            districts.setdefault(fold(dname), []).append((kind, name))
+    for alias, name in PROVINCE_ALIASES.items():
+        provinces[fold(alias)] = name
+    names = sorted({*PROVINCE_ALIASES, *provinces.values()}, key=len, reverse=True)
+    province_re = re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W\d_])")
+    return Gazetteer(provinces, districts, province_re)
+
+
+def province_named(name: str) -> str | None:
+    """The canonical province for a name or alias ("Huế" -> "Thừa Thiên Huế"), else None."""
+    return gazetteer().provinces.get(fold(name))
+
+
+_NAME_WORDS = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)(?:[ \-](?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)){0,3}"
+_TYPED = re.compile(
+    r"(?P<kind>thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|TP\.?|Tp\.?|quận|Quận|huyện|Huyện|"
+    r"phường|Phường|xã|Xã|TX\.?|Q\.|P\.)\s?(?P<name>" + _NAME_WORDS + ")"
+)
+_HCM = re.compile(r"(?:TP\.?\s?HCM|TPHCM|Tp\.?\s?HCM|TP\.?\s?Hồ Chí Minh)(?![^\W\d_])")
+
+
+def match_place(text: str, pos: int) -> tuple[Place, int] | None:
+    """A place starting exactly at ``pos`` (after spaces), with where it ends; None if there is none."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    m = _HCM.match(text, pos)
+    if m:
+        return Place("Hồ Chí Minh", "province", "thành phố"), m.end()
+    m = _TYPED.match(text, pos)
+    if m:
+        kind_word = m.group("kind")
+        words = m.group("name").split(" ")
+        # keep the longest prefix of the words that the gazetteer knows
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n])
+            end = m.start("name") + len(cand)
+            place = _typed_place(kind_word, cand)
+            if place is not None:
+                return place, end
+        return None
+    m = gazetteer().province_re.match(text, pos)
+    if m:
+        name = province_named(m.group(0))
+        return Place(name, "province", "thành phố" if name in CITY_PROVINCES else "tỉnh"), m.end()
+    return None
+
+
+def _typed_place(kind_word: str, name: str) -> Place | None:
+    g = gazetteer()
+    if kind_word in PROVINCE_WORDS:
+        kind = PROVINCE_WORDS[kind_word]
+        prov = g.provinces.get(fold(name))
+        if prov and (kind == "tỉnh") == (prov not in CITY_PROVINCES):
+            return Place(prov, "province", kind)
+        if kind == "thành phố":
+            for dkind, dprov in g.districts.get(fold(name), []):
+                if dkind == "thành phố":
+                    return Place(canonical(name), "district", "thành phố", dprov)
+        return None
+    if kind_word in DISTRICT_WORDS:
+        kind = DISTRICT_WORDS[kind_word]
+        if name.isdigit():
+            return Place(name, "district", kind)
+        provs = [p for k, p in g.districts.get(fold(name), []) if k == kind]
+        if provs:
+            return Place(canonical(name), "district", kind, provs[0] if len(provs) == 1 else None)
+        return None
+    if kind_word in WARD_WORDS:
+        if not name[0].isupper() and not name.isdigit():
+            return None
+        return Place(canonical(name), "ward", WARD_WORDS[kind_word])
+    return None
+
+
+def find_places(text: str) -> list[tuple[int, Place]]:
+    """Every place named in ``text`` with its offset (typed places and bare province names)."""
+    out = []
+    for m in re.finditer(r"(?<![\w])(?=[A-ZĐtTqQhHpPxX])", text):
+        hit = match_place(text, m.start())
+        if hit:
+            out.append((m.start(), hit[0]))
+    return out

@@ -1,0 +1,207 @@
+"""People with their title chains, in every order the press writes them:
+
+- name first: "Ông Trần Việt Trường, Phó Bí thư Thành ủy, Chủ tịch UBND TP Cần Thơ";
+  "bà Nguyễn Thị Quyết Tâm - Chủ tịch HĐND TP Hồ Chí Minh";
+- titles first: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phạm Thiện Nghĩa";
+  "Giám đốc Sở Xây dựng Hà Nội Võ Nguyên Phong"; "Thủ tướng Nguyễn Xuân Phúc";
+- both: "Phó Bí thư Thành ủy, Chủ tịch HĐND TP Nguyễn Ngọc Tuấn - Trưởng Ban Chỉ đạo ...".
+
+A title becomes a post only with a body: written after it, implied by it (Thủ tướng -> Chính phủ),
+or completed from the title's prefix ("Bộ trưởng Công Thương" -> Bộ Công Thương). A title before a
+foreign country is skipped. Status words before a title ("nguyên", "cựu", "khi đó là") make the
+post former; "Quyền" makes it acting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from govkg.loaders.agencies import AgencyMention, parse_agency
+from govkg.loaders.names import NAME, RANK_WORDS, honorific_before
+
+_WB = r"(?![\wÀ-ỹ])"
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str  # canonical ("Phó Trưởng ban Thường trực")
+    rank: str  # head, deputy, member
+    body: str | None  # implied body ("Chính phủ")
+    prefix: str | None  # word a dropped body name starts with ("Bộ")
+    needs_body: bool
+
+
+@dataclass
+class Segment:
+    """One "title [body]" piece of a chain."""
+
+    title: Title
+    status: str
+    start: int
+    end: int
+    body: AgencyMention | None = None
+
+
+@dataclass
+class PositionMention:
+    """A person said to hold a post, in one sentence."""
+
+    person: str
+    person_start: int
+    title: Title
+    status: str
+    body: AgencyMention | None  # None when the title implies its body (title.body)
+    chain: list[Segment] = field(default_factory=list)  # the chain it came in (places fill across it)
+    honorific: str | None = None
+    ranks: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[dict[str, Title], dict[str, str], re.Pattern, dict[str, str]]:
+    raw = tomllib.loads(resources.files("govkg").joinpath("data/titles.toml").read_text("utf-8"))
+    titles: dict[str, Title] = {}
+    for name, spec in raw["titles"].items():
+        t = Title(name, spec["rank"], spec.get("body"), spec.get("prefix"), spec.get("needs_body", False))
+        titles[name] = t
+        for v in spec.get("variants", []):
+            titles[v] = t
+        if spec["rank"] == "head" and not spec.get("no_deputy"):
+            dep = Title(f"Phó {name}", "deputy", t.body, t.prefix, t.needs_body)
+            titles[f"Phó {name}"] = dep
+            titles[f"Phó {name[0].lower()}{name[1:]}"] = dep
+    aliases = raw["aliases"]
+    for alias, canon in aliases.items():
+        titles[alias] = titles[canon]
+    forms = set(titles)
+    forms |= {f[0].lower() + f[1:] for f in forms}
+    statuses = {}
+    for status, words in raw["status_markers"].items():
+        for w in words:
+            statuses[w] = status
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    st = "|".join(re.escape(w) for w in sorted(statuses, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\wÀ-ỹ])(?:(?P<status>{st})\s+)?(?P<title>{alt})(?P<standing>\s+thường trực)?{_WB}", re.IGNORECASE
+    )
+    lookup = {f.casefold(): titles[f] if f in titles else titles[f[0].upper() + f[1:]] for f in forms}
+    return lookup, statuses, pattern, aliases
+
+
+@lru_cache(maxsize=1)
+def _countries() -> re.Pattern:
+    raw = tomllib.loads(resources.files("govkg").joinpath("data/foreign.toml").read_text("utf-8"))
+    alt = "|".join(re.escape(c) for c in sorted(raw["countries"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:nước\s+)?(?:{alt}){_WB}")
+
+
+# What may stand between the segments of one chain, between a name and the chain after it, and
+# between a chain and the name after it.
+_JOIN = re.compile(r"\s*,?\s*(?:kiêm(?: nhiệm)?|đồng thời là|và hiện (?:nay )?là|hiện là)?\s*$")
+_NAME_THEN_CHAIN = re.compile(r"\s*(?:,|-|–|\(|:)?\s*(?:là|hiện là|đang là)?\s*$")
+_RANKS = "|".join(re.escape(r) for r in RANK_WORDS)
+_CHAIN_THEN_NAME = re.compile(rf"\s*(?:,\s*)?(?:(?:{_RANKS})\.?\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
+
+
+def find_positions(sentence: str) -> list[PositionMention]:
+    """Every (person, post) stated in one sentence."""
+    lookup, statuses, pattern, _ = _titles()
+    segments: list[Segment] = []
+    pos = 0
+    while True:
+        m = pattern.search(sentence, pos)
+        if m is None:
+            break
+        written = m.group("title")
+        title = lookup[written.casefold()]
+        if m.group("standing"):
+            title = Title(f"{title.title} Thường trực", title.rank, title.body, title.prefix, title.needs_body)
+        status = statuses.get((m.group("status") or "").lower(), "current")
+        seg = Segment(title, status, m.start(), m.end())
+        if _countries().match(sentence, m.end()):
+            pos = m.end()
+            continue
+        seg.body = _body_after(sentence, m.end(), title)
+        if seg.body is not None:
+            seg.end = seg.body.end
+            if seg.body.generic or _countries().match(sentence, seg.end):
+                pos = seg.end
+                continue
+        elif title.body is None:
+            # a bare title is a post only when it names its body ("Thủ tướng"); keep it in the chain
+            # so that a following name is not given a wrong post, but mark it bodiless
+            pass
+        segments.append(seg)
+        pos = seg.end
+    if not segments:
+        return []
+    chains = _chains(sentence, segments)
+    masked = _mask(sentence, segments)
+    out: list[PositionMention] = []
+    for nm in NAME.finditer(masked):
+        name = nm.group(0)
+        if "·" in name:
+            continue
+        for chain in chains:
+            before = chain[-1].end <= nm.start() and _CHAIN_THEN_NAME.match(sentence[chain[-1].end:nm.start()])
+            after = chain[0].start >= nm.end() and _NAME_THEN_CHAIN.match(sentence[nm.end():chain[0].start])
+            if not (before or after):
+                continue
+            if after and not before and _owned_elsewhere(chains, chain, nm, sentence):
+                continue
+            ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
+            for seg in chain:
+                if seg.body is None and seg.title.body is None:
+                    continue
+                out.append(PositionMention(name, nm.start(), seg.title, seg.status, seg.body, chain,
+                                           honorific_before(sentence, nm.start()), ranks[:1]))
+    return out
+
+
+def _owned_elsewhere(chains, chain, nm, sentence) -> bool:
+    """A chain after a name belongs to that name only if no other name sits between them."""
+    gap = sentence[nm.end():chain[0].start]
+    return bool(NAME.search(gap))
+
+
+def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
+    rest = sentence[pos:].lstrip()
+    if title.prefix and not rest.startswith(title.prefix):
+        # "Bộ trưởng Công Thương" -> "Bộ Công Thương"; "Trưởng Ban Chỉ đạo" -> "Ban Chỉ đạo"
+        probe = f"{title.prefix} {rest}"
+        body = parse_agency(probe, 0)
+        if body is not None and body.end > len(title.prefix) + 1:
+            shift = len(sentence) - len(rest) - len(title.prefix) - 1
+            return _shifted(body, shift, sentence)
+    return parse_agency(sentence, pos)
+
+
+def _shifted(body: AgencyMention, shift: int, sentence: str) -> AgencyMention:
+    from dataclasses import replace
+
+    start = max(0, body.start + shift + len(body.core.split(" ")[0]) + 1) if body.start == 0 else body.start + shift
+    parent = _shifted(body.parent, shift, sentence) if body.parent is not None and body.parent.start > 0 else body.parent
+    return replace(body, start=start, end=body.end + shift, text=sentence[start:body.end + shift], parent=parent)
+
+
+def _chains(sentence: str, segments: list[Segment]) -> list[list[Segment]]:
+    chains = [[segments[0]]]
+    for seg in segments[1:]:
+        gap = sentence[chains[-1][-1].end:seg.start]
+        if _JOIN.match(gap) and not NAME.search(gap):
+            chains[-1].append(seg)
+        else:
+            chains.append([seg])
+    return chains
+
+
+def _mask(sentence: str, segments: list[Segment]) -> str:
+    """The sentence with titles and bodies blotted out, so a name is never read inside a body."""
+    chars = list(sentence)
+    for seg in segments:
+        for i in range(seg.start, seg.end):
+            chars[i] = "·"
+    return "".join(chars)
