@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
     for which in ("bo", "so"):
         for d in data["domains"][which]:
             canon = data["domain_aliases"].get(d, d)
-            forms = {d, d.replace(" và ", " - "), d.lower(), d[0] + d[1:].lower()}
+            forms = {d, d.replace(" và ", " - "), d[0] + d[1:].lower()}
             for f in list(forms):
                 forms.update(abbrev.get(key(f), []))
             for f in forms:
@@ -100,13 +100,13 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "national": re.compile(r"(?:" + _alt(national) + r")(?![\wÀ-ỹ])"),
         "national_map": national,
-        "heads": re.compile(r"(?:" + _alt(heads) + r")(?![\wÀ-ỹ])"),
+        "heads": re.compile(r"(?<!cơ )(?<!Cơ )(?:" + _alt(heads) + r")(?![\wÀ-ỹ])"),
         "heads_map": heads,
         "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")(?![\wÀ-ỹ])"),
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")(?![\wÀ-ỹ])"),
         "domain_map": {**domains["bo"], **domains["so"]},
         "party_ban": re.compile(r"\s(?:" + _alt(data["party_ban"]["names"]) + r")(?![\wÀ-ỹ])", re.I),
-        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?:" + _alt([*heads, *national]) + r")(?![\wÀ-ỹ])"),
+        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?<!Cơ )(?:" + _alt([*heads, *national]) + r")(?![\wÀ-ỹ])"),
     }
 
 

@@ -1,0 +1,364 @@
+"""One article in, its facts out: ``article_graph(article)`` returns a small KnowledgeGraph.
+
+One pass over the sentences of each zone (body, then leftovers) with the compiled recognisers;
+resolution (loaders/resolve.py) names bodies and places; deterministic ids make the small graphs
+of many articles merge into one without any lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from govkg.graph.model import KnowledgeGraph, Source, make_id
+from govkg.loaders.agencies import AgencyMention, find_agencies, parse_agency
+from govkg.loaders.article import Article
+from govkg.loaders.documents import ISSUER_CODES, DocumentMention, find_documents, party_term
+from govkg.loaders.people import PositionMention, find_positions
+from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
+from govkg.text import fold, key, retone
+
+# An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
+_BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
+_IMPLEMENTS = re.compile(r"(?:triển khai |tổ chức )?thực hiện\s+(?:các\s+)?$")
+_OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của|do)\s+")
+_SUBJECT = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của\s+[^,]*?\s)?về\s+(?:việc\s+)?[\"“]?(?P<s>[^\"”;]{5,200}?)[\"”]?(?:[,;.]|$)")
+_CHAIR = re.compile(r"\b(?:chủ trì|dẫn đầu|chủ tọa)\b")
+_EVENT_WORDS = [
+    (re.compile(r"\b(?:cuộc họp|phiên họp|họp)\b", re.I), "meeting"),
+    (re.compile(r"\b(?:hội nghị|hội thảo|tọa đàm|kỳ họp)\b", re.I), "conference"),
+    (re.compile(r"\b(?:buổi làm việc|làm việc với)\b", re.I), "working session"),
+    (re.compile(r"\b(?:đoàn kiểm tra|kiểm tra|giám sát)\b", re.I), "inspection"),
+]
+_DAY = re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?:\s+ngày)?\s+(\d{1,2})\s*[-/]\s*(\d{1,2})(?:\s*[-/]\s*((?:19|20)\d\d))?\b")
+_ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự họp|có mặt)\b", re.I)
+_DIRECTIVE = re.compile(r"\b(?P<verb>yêu cầu|đề nghị|chỉ đạo|giao)\s+(?P<rest>.+)$")
+_CAPW = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
+_PROPER_TAIL = _CAPW + r"(?:\s(?:" + _CAPW + r"|\d+|(?:[a-zđà-ỹ]+\s){1,2}" + _CAPW + r"))*"
+_PROJECT = re.compile(
+    r"(?:[Cc]ông trình|[Dd]ự án)\s+(?P<name1>(?:đường|cầu|nhà máy|hệ thống|khu|tuyến|cảng|bệnh viện|trường)\s"
+    r"(?:[a-zđà-ỹ]+\s){0,3}" + _PROPER_TAIL + r")"
+    r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:[a-zđà-ỹ]+\s){1,6}"
+    + _PROPER_TAIL + r")"
+)
+_TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
+
+
+def article_graph(article: Article, outlet_province: str | None = None) -> KnowledgeGraph:
+    """Recognise and resolve everything one article states."""
+    kg = KnowledgeGraph()
+    text = _prepare(article.text)
+    leftovers = [_prepare(x) for x in article.leftovers]
+    ctx = article_context(text + "\n" + (article.title or ""), outlet_province)
+    year = article.date.year if article.date else infer_year(text)
+    about = article.date or (date(year, 7, 1) if year else None)
+    kg.add_node("Article", article.id, title=article.title, date=article.date, source=article.source,
+                outlet=article.outlet, url=article.url, path=article.path, locality=ctx.province,
+                content_hash=article.content_hash)
+    state = _State(kg, article.id, ctx, about)
+    state.published = article.date
+    from govkg.loaders.sentences import split_sentences
+
+    for zone, chunk in [("body", text), *[("leftover", x) for x in leftovers]]:
+        for start, sentence in split_sentences(chunk):
+            state.sentence(sentence, start, zone)
+    state.finish()
+    return kg
+
+
+def _prepare(s: str) -> str:
+    s = retone(s)
+    return _BRACKETED_ABBREV.sub(lambda m: " " * len(m.group(0)), s)
+
+
+class _State:
+    """Per-article working state while its sentences are read."""
+
+    def __init__(self, kg: KnowledgeGraph, article_id: str, ctx: Context, about: date | None) -> None:
+        self.kg, self.article, self.ctx, self.about = kg, article_id, ctx, about
+        self.people: dict[str, str] = {}  # person key -> node id
+        self.steering: dict[str, str] = {}  # steering committee key -> its node id, to resolve short mentions
+        self.events: list[str] = []
+        self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
+        self.published: date | None = None
+
+    # -- one sentence -----------------------------------------------------------------------------
+    def sentence(self, s: str, start: int, zone: str) -> None:
+        src = Source(self.article, s, start, zone)
+        holders = self._positions(s, src)
+        docs = self._documents(s, src)
+        bodies = [b for b in (self._body(a, [], src) for a in find_agencies(s)) if b is not None]
+        self._event(s, src, holders, docs, bodies)
+        self._directive(s, src, holders)
+        self._projects(s, src, docs)
+        self._tasks(s, src, docs)
+
+    def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
+        """Add HOLDS facts; return (offset in sentence, person id) of the holders named."""
+        out = []
+        for pm in find_positions(s):
+            chain_bodies = [seg.body for seg in pm.chain if seg.body is not None]
+            if pm.body is not None:
+                body = self._resolve(pm.body, chain_bodies)
+            else:
+                body = Body(pm.title.body, "national", "state", None, key(pm.title.body))
+            if body is None:
+                continue
+            person = self._person(pm, body, src)
+            title = pm.title.title
+            role = make_id("Role", f"{key(title)}|{body.key}")
+            agency = self._add_body(body, src)
+            self.kg.add_node("Role", role, title=title, name=f"{title} {body.name}", rank=pm.title.rank,
+                             key=f"{key(title)}|{body.key}")
+            self.kg.add_fact("OF", role, agency, src)
+            conf = body.confidence * (0.8 if src.zone == "leftover" else 1.0)
+            self.kg.add_fact("HOLDS", person, role,
+                             Source(src.article, src.sentence, src.start, src.zone, pm.status), conf)
+            self.kg.add_fact("MENTIONS", self.article, person, src)
+            out.append((pm.person_start, person))
+        return out
+
+    def _person(self, pm: PositionMention, body: Body, src: Source) -> str:
+        local = body.place.province if body.place is not None and body.place.level != "province" else (
+            body.place.name if body.place is not None else None)
+        k = key(pm.person)
+        if k in self.people:
+            return self.people[k]
+        ident = f"{k}|{local}" if local else k
+        pid = make_id("Person", ident)
+        self.people[k] = pid
+        self.kg.add_node("Person", pid, name=pm.person, key=k, folded=fold(pm.person), honorific=pm.honorific,
+                         ranks=list(pm.ranks), place=local)
+        return pid
+
+    def _resolve(self, m: AgencyMention, chain: list[AgencyMention]) -> Body | None:
+        body = resolve_body(m, chain, self.ctx)
+        if body is not None and body.kind == "ban_chi_dao":
+            # "Ban Chỉ đạo Chương trình" after "Ban Chỉ đạo Chương trình 03-CTr/TU" is the same body
+            for k, full in self.steering.items():
+                if k.startswith(key(body.name)) and k != body.key:
+                    return full
+            self.steering[body.key] = body
+        return body
+
+    def _body(self, m: AgencyMention, chain: list, src: Source) -> str | None:
+        body = self._resolve(m, chain)
+        if body is None:
+            return None
+        return self._add_body(body, src)
+
+    def _add_body(self, body: Body, src: Source) -> str:
+        aid = make_id("Agency", body.key)
+        self.kg.add_node("Agency", aid, name=body.name, full_name=_full_name(body.name), kind=body.kind,
+                         branch=body.branch, place=body.place.name if body.place else None, key=body.key,
+                         folded=fold(body.name), aliases=[_full_name(body.name)])
+        self.kg.add_fact("MENTIONS", self.article, aid, src)
+        if body.parent is not None:
+            pid = self._add_body(body.parent, src)
+            self.kg.add_fact("PART_OF", aid, pid, src)
+        if body.place is not None:
+            place = self._place(body.place)
+            self.kg.add_fact("LOCATED_IN", aid, place, src)
+        return aid
+
+    def _place(self, place) -> str:
+        prov = place.name if place.level == "province" else place.province
+        pid = make_id("Place", f"{place.level}|{key(place.name)}|{prov or ''}")
+        self.kg.add_node("Place", pid, name=place.name, full_name=place.label, level=place.level)
+        if place.level != "province" and prov:
+            from govkg.loaders.gazetteer import CITY_PROVINCES, Place
+
+            parent = self._place(Place(prov, "province", "thành phố" if prov in CITY_PROVINCES else "tỉnh"))
+            self.kg.add_fact("PART_OF", pid, parent)
+        return pid
+
+    # -- documents ----------------------------------------------------------------------------------
+    def _documents(self, s: str, src: Source) -> list[tuple[DocumentMention, str]]:
+        out = []
+        for d in find_documents(s):
+            issuer = self._issuer(s, d, src)
+            rid, props = self._document_id(d, issuer)
+            self.kg.add_node("Resolution", rid, **props)
+            self.kg.add_fact("MENTIONS", self.article, rid, src)
+            if issuer is not None:
+                self.kg.add_fact("ISSUED", issuer[0], rid, src, issuer[1])
+            out.append((d, rid))
+        # "Nghị quyết 98/NQ-CP ... thực hiện Nghị quyết số 59-NQ/TW": the first implements the second
+        for (a, aid), (b, bid) in zip(out, out[1:]):
+            between = s[a.end:b.start]
+            type_word = re.search(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$", between)
+            lead = between[: type_word.start()] if type_word else between
+            if aid != bid and _IMPLEMENTS.search(lead) and len(between) < 160:
+                self.kg.add_fact("IMPLEMENTS", aid, bid, src)
+        return out
+
+    def _issuer(self, s: str, d: DocumentMention, src: Source) -> tuple[str, float] | None:
+        m = _OF.match(s[d.end:])
+        if m:
+            a = parse_agency(s, d.end + m.end())
+            if a is not None:
+                body = self._resolve(a, [])
+                if body is not None:
+                    return self._add_body(body, src), 1.0
+        code = d.issuer_code or ""
+        name = ISSUER_CODES.get(code) or ("Quốc hội" if code.startswith("QH") else None)
+        if name == "Thủ tướng Chính phủ":
+            name = "Chính phủ"
+        if name:
+            return self._add_body(Body(name, "national", "state", None, key(name)), src), 0.9
+        if code == "TU" and self.ctx.province:
+            kind = "thanh_uy" if self.ctx.province in _city_provinces() else "tinh_uy"
+            word = "Thành ủy" if kind == "thanh_uy" else "Tỉnh ủy"
+            name = f"{word} {self.ctx.province}"
+            return self._add_body(Body(name, kind, "party", _province_place(self.ctx.province), key(name)), src), 0.8
+        return None
+
+    def _document_id(self, d: DocumentMention, issuer: tuple[str, float] | None) -> tuple[str, dict]:
+        year = d.year or (self.about.year if self.about else None)
+        props = {"number": d.number, "doc_type": d.doc_type, "regime": d.regime, "date": d.date,
+                 "issuer": self.kg.g.nodes[issuer[0]]["name"] if issuer else None}
+        if d.regime == "party":
+            national = d.issuer_code in ("TW", "TƯ")
+            when = d.date or self.about
+            term = party_term(when, national) if when else None
+            issuer_key = "tw" if national else (self.kg.g.nodes[issuer[0]]["key"] if issuer else self.ctx.province or "")
+            k = f"{d.key_base}|{issuer_key}|{term or '?'}"
+            props.update(term=term, year=d.year)
+        elif d.regime == "normative":
+            k = d.key_base
+            props.update(year=d.year)
+            if d.number.endswith("-QH") and d.year and d.year % 5 != 1:
+                # "45/2022/NQ-QH" is written "45/2022/QH15": the legislature follows from the year
+                props["number"] = f"{d.number.split('/')[0]}/{d.year}/QH{13 + (d.year - 2011) // 5}"
+        else:
+            place = self.ctx.province if d.regime == "plain" or d.issuer_code == "UBND" else ""
+            k = f"{d.key_base}|{place}|{year or '?'}"
+            props.update(year=year)
+        props["key"] = k
+        props["aliases"] = [d.number]
+        return make_id("Resolution", k), props
+
+    # -- events, directives, projects, tasks ---------------------------------------------------------
+    def _event(self, s, src, holders, docs, bodies) -> None:
+        chair = _CHAIR.search(s)
+        at_work = re.search(r"\btại buổi làm việc\b", s)
+        if (chair is None and at_work is None) or not holders:
+            if self.events and _ATTEND.search(s):
+                for b in bodies:
+                    self.kg.add_fact("ATTENDED", b, self.events[0], src)
+            return
+        pivot = chair.start() if chair else at_work.start()
+        before = [p for off, p in holders if off < pivot]
+        if not before:
+            return
+        kind = next((k for pat, k in _EVENT_WORDS if pat.search(s[pivot:])), None)
+        if kind is None:
+            return
+        when = self._day(s)
+        eid = next((e for e in self.events if self.kg.g.nodes[e]["kind"] == kind
+                    and self.kg.g.nodes[e].get("date") == when), None)
+        if eid is None:
+            eid = make_id("Event", f"{self.article}|{len(self.events)}")
+            name = s[pivot:pivot + 120].split(".")[0]
+            self.kg.add_node("Event", eid, kind=kind, name=name, date=when, article=self.article)
+            self.events.append(eid)
+        self.kg.add_fact("CHAIRED", before[-1], eid, src)
+        self.kg.add_fact("MENTIONS", self.article, eid, src)
+        for _, rid in docs:
+            self.kg.add_fact("CONCERNS", eid, rid, src)
+
+    def _day(self, s: str) -> date | None:
+        m = _DAY.search(s)
+        if m is None:
+            return self.published
+        year = int(m.group(3)) if m.group(3) else (self.published.year if self.published else None)
+        if year is None:
+            return None
+        try:
+            return date(year, int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+
+    def _directive(self, s, src, holders) -> None:
+        if not holders:
+            return
+        m = _DIRECTIVE.search(s)
+        if m is None:
+            return
+        before = [p for off, p in holders if off < m.start()]
+        if not before:
+            return
+        rest = m.group("rest")
+        for a in find_agencies(rest)[:1]:
+            if a.start > 40:
+                break
+            aid = self._body(a, [], src)
+            if aid is not None:
+                self.kg.add_fact("DIRECTED", before[-1], aid, src, 0.8, verb=m.group("verb"),
+                                 instruction=rest[:300])
+
+    def _projects(self, s, src, docs) -> None:
+        for m in _PROJECT.finditer(s):
+            name = (m.group("name1") or m.group("name2")).strip().rstrip(",.;")
+            if len(name.split()) < 2:
+                continue
+            k = key(name) + (f"|{self.ctx.province}" if self.ctx.province else "")
+            pid = make_id("Project", k)
+            kind = s[m.start():m.start() + 12].split(" ")[0].lower()
+            self.kg.add_node("Project", pid, name=name, kind=kind, place=self.ctx.province, key=k)
+            self.kg.add_fact("MENTIONS", self.article, pid, src)
+            if self.ctx.province:
+                self.kg.add_fact("LOCATED_IN", pid, self._place(_province_place(self.ctx.province)), src)
+            for _, rid in docs:
+                self.kg.add_fact("UNDER", pid, rid, src, 0.7)
+            if not docs:
+                self.loose_projects.append((pid, src))
+
+    def _tasks(self, s, src, docs) -> None:
+        if not docs:
+            return
+        for m in _TASKS.finditer(s):
+            rid = docs[-1][1]
+            what = m.group("what")
+            tid = make_id("Task", f"{rid}|{what}")
+            total, n = int(m.group("total")), int(m.group("done"))
+            late = "chậm" in s[m.end():m.end() + 80]
+            props = {"late": n} if late else {"done": n}
+            self.kg.add_node("Task", tid, name=f"{what} của {self.kg.g.nodes[rid]['number']}", total=total,
+                             key=f"{rid}|{what}", **props)
+            self.kg.add_fact("UNDER", tid, rid, src)
+            self.kg.add_fact("MENTIONS", self.article, tid, src)
+
+    def finish(self) -> None:
+        """Projects named apart from any document follow the one programme the article's meeting is about."""
+        topics = {v for e in self.events for _, v, k in self.kg.g.out_edges(e, keys=True)
+                  if k == "CONCERNS" and self.kg.label(v) == "Resolution"}
+        if len(topics) == 1:
+            rid = topics.pop()
+            for pid, src in self.loose_projects:
+                self.kg.add_fact("UNDER", pid, rid, src, 0.6)
+
+
+def _full_name(name: str) -> str:
+    from govkg.text import _abbreviations
+
+    exact_re, exact, folded_re, folded = _abbreviations()
+    out = name
+    for short in ("UBND", "HĐND", "MTTQVN", "TP"):
+        out = re.sub(rf"(?<![\wÀ-ỹ]){short}(?![\wÀ-ỹ])", _LONG[short], out)
+    return out
+
+
+_LONG = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TP": "thành phố"}
+
+
+def _city_provinces():
+    from govkg.loaders.gazetteer import CITY_PROVINCES
+
+    return CITY_PROVINCES
+
+
+def _province_place(province: str):
+    from govkg.loaders.gazetteer import CITY_PROVINCES, Place
+
+    return Place(province, "province", "thành phố" if province in CITY_PROVINCES else "tỉnh")
