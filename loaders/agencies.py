@@ -83,8 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
     for kind, spec in _kinds().items():
         for h in spec["heads"]:
             heads[h] = kind
-            if h[0].isupper() and " " in h:  # "Ban Chỉ đạo" is also written "Ban chỉ đạo"
-                heads[h[0] + h[1:].lower()] = kind
+            heads[h.casefold()] = kind
     domains: dict[str, dict[str, str]] = {"bo": {}, "so": {}}
     abbrev = _abbrev_forms()
     for which in ("bo", "so"):
@@ -100,13 +99,14 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "national": re.compile(r"(?:" + _alt(national) + r")(?![\wÀ-ỹ])"),
         "national_map": national,
-        "heads": re.compile(r"(?<!cơ )(?<!Cơ )(?:" + _alt(heads) + r")(?![\wÀ-ỹ])"),
+        "heads": re.compile(r"(?<!cơ )(?<!Cơ )(?:" + _alt(heads) + r")(?![\wÀ-ỹ])", re.IGNORECASE),
         "heads_map": heads,
         "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")(?![\wÀ-ỹ])"),
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")(?![\wÀ-ỹ])"),
         "domain_map": {**domains["bo"], **domains["so"]},
         "party_ban": re.compile(r"\s(?:" + _alt(data["party_ban"]["names"]) + r")(?![\wÀ-ỹ])", re.I),
-        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?<!Cơ )(?:" + _alt([*heads, *national]) + r")(?![\wÀ-ỹ])"),
+        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?<!Cơ )(?:" + _alt([*heads, *national]) + r")(?![\wÀ-ỹ])",
+                                re.IGNORECASE),
     }
 
 
@@ -116,11 +116,11 @@ _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|v
               r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các)(?![\wÀ-ỹ])")
 _PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,6})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
-_PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã)(?![\wÀ-ỹ])")
+_PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
 _OF_PLACE = re.compile(r"\s(?:của|tại)\s")
 _STEER_END = re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:do|đã|đang|sẽ|vừa|cho|về việc|phát biểu|chủ trì|yêu cầu|"
                         r"đề nghị|nhấn mạnh|kiểm tra|họp|tổ chức|ký|làm việc|là|và các|cùng|với|ghi nhận|"
-                        r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và)(?=\s|$)")
+                        r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng)(?=\s|$)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 
 
@@ -137,7 +137,7 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
     m = p["heads"].match(text, pos)
     if not m:
         return None
-    kind = p["heads_map"][m.group(0)]
+    kind = p["heads_map"][m.group(0).casefold()]
     spec = _kinds()[kind]
     end = m.end()
     core = spec["short"]
@@ -209,7 +209,8 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
         return place, None, pend
     w = _PLACE_WORD.match(text, end)
     if w is not None:
-        return None, w.group(1).rstrip("."), w.end()
+        word = w.group(1).rstrip(".")
+        return None, word if word in ("TP", "Tp") else word.lower(), w.end()
     return None, None, end
 
 

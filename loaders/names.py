@@ -44,3 +44,47 @@ def honorific_before(text: str, pos: int) -> str | None:
     """The form of address ("ông", "bà", "đồng chí") right before ``pos``, if any."""
     m = HONORIFIC.search(text[max(0, pos - 12):pos])
     return m.group(0).strip().lower() if m else None
+
+
+# A Vietnamese syllable: onset, vowel nucleus, coda. Crawled text glues words where links were
+# ("Phạm Minh Chínhyêu cầu"); a name's last syllable that is no syllable is cut back to one.
+_V = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
+
+
+def clean_name(name: str) -> str | None:
+    """The name with a glued-on word cut off; None if it is no Vietnamese personal name."""
+    words = name.split(" ")
+    last = words[-1].lower()
+    if not _SYLLABLE.fullmatch(last):
+        m = _SYLLABLE.match(last)
+        if not m or m.end() < 2:
+            return None
+        words[-1] = words[-1][: m.end()]
+    if any(not _SYLLABLE.fullmatch(w.lower()) for w in words[1:-1]):
+        return None
+    out = " ".join(words)
+    return out if len(words) >= 2 and not is_place_name(out) else None
+
+
+def is_place_name(name: str) -> bool:
+    """A country, province or district written like a name ("Hà Lan", "Sơn Tây", "Hà Nội")."""
+    from govkg.loaders.gazetteer import gazetteer
+    from govkg.text import fold
+
+    g = gazetteer()
+    f = fold(name)
+    return f in g.provinces or f in g.districts or f in _countries()
+
+
+def _countries() -> frozenset[str]:
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        from govkg.text import fold
+
+        raw = tomllib.loads(resources.files("govkg").joinpath("data/foreign.toml").read_text("utf-8"))
+        _COUNTRIES = frozenset(fold(c) for c in raw["countries"])
+    return _COUNTRIES
+
+
+_COUNTRIES: frozenset[str] | None = None

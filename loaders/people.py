@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from govkg.loaders.agencies import AgencyMention, parse_agency
-from govkg.loaders.names import NAME, RANK_WORDS, honorific_before
+from govkg.loaders.names import NAME, RANK_WORDS, clean_name, honorific_before
 
 _WB = r"(?![\wÀ-ỹ])"
 
@@ -141,16 +141,20 @@ def find_positions(sentence: str) -> list[PositionMention]:
     chains = _chains(sentence, segments)
     masked = _mask(sentence, segments)
     out: list[PositionMention] = []
-    for nm in NAME.finditer(masked):
-        name = nm.group(0)
-        if "·" in name:
+    names = [nm for nm in NAME.finditer(masked) if "·" not in nm.group(0)]
+    # a chain directly followed by a name belongs to that name ("..., Phó Chủ tịch UBND TP Ngô Văn Quý")
+    owned = {id(chain) for chain in chains for nm in names
+             if chain[-1].end <= nm.start() and _CHAIN_THEN_NAME.match(sentence[chain[-1].end:nm.start()])}
+    for nm in names:
+        name = clean_name(nm.group(0))
+        if name is None:
             continue
         for chain in chains:
             before = chain[-1].end <= nm.start() and _CHAIN_THEN_NAME.match(sentence[chain[-1].end:nm.start()])
             after = chain[0].start >= nm.end() and _NAME_THEN_CHAIN.match(sentence[nm.end():chain[0].start])
             if not (before or after):
                 continue
-            if after and not before and _owned_elsewhere(chains, chain, nm, sentence):
+            if after and not before and (id(chain) in owned or _owned_elsewhere(chains, chain, nm, sentence)):
                 continue
             ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
             for seg in chain:

@@ -80,6 +80,8 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
             return None
         name = f"{m.core} {parent.name}"
         return Body(name, m.kind, m.branch, parent.place, key(name), parent, parent.confidence)
+    if m.place is None and m.place_word is None and _kinds_place(m.kind) == "none":
+        return Body(m.core, m.kind, m.branch, None, key(m.core))  # a national body: Bộ, Tổng cục
     if m.kind == "ban_chi_dao" and m.place is None and m.place_word is None:
         chain = []  # a steering committee named by its subject does not borrow a place
     place, confidence = _place_of(m, chain, ctx)
@@ -99,6 +101,12 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
             return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.9)
     name = _name(m, place)
     return Body(name, m.kind, m.branch, place, key(name), confidence=confidence)
+
+
+def _kinds_place(kind: str) -> str:
+    from govkg.loaders.agencies import _kinds
+
+    return _kinds().get(kind, {}).get("place", "optional")
 
 
 def _name(m: AgencyMention, place: Place) -> str:
