@@ -34,10 +34,25 @@ def _retone(m: re.Match) -> str:
     return first + mark + second
 
 
+def _old_tone_pairs() -> dict[str, str]:
+    """NFC pairs written the old way ("oà", "uỷ") -> the stored way ("òa", "ủy")."""
+    pairs = {}
+    for first, seconds in (("o", "ae"), ("O", "AE"), ("o", "AE"), ("u", "y"), ("U", "Y"), ("u", "Y")):
+        for second in seconds:
+            for mark in _TONES:
+                old = unicodedata.normalize("NFC", first + second + mark)
+                pairs[old] = unicodedata.normalize("NFC", first + mark + second)
+    return pairs
+
+
+_OLD_PAIRS = _old_tone_pairs()
+_OLD_NFC = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({p[1] for p in _OLD_PAIRS})) + r"](?![^\W\d_])")
+
+
 def retone(s: str) -> str:
     """NFC with one tone placement, nothing else: lengths and offsets of NFC text are kept."""
-    d = unicodedata.normalize("NFD", s)
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(_retone, d))
+    s = unicodedata.normalize("NFC", s)
+    return _OLD_NFC.sub(lambda m: _OLD_PAIRS.get(m.group(0), m.group(0)), s)
 
 
 def canonical(s: str) -> str:
@@ -93,6 +108,37 @@ def fold(s: str) -> str:
     return strip_marks(key(s))
 
 
+@lru_cache(maxsize=65536)
 def slug(s: str) -> str:
     """An ASCII slug for ids and IRIs: "Trần Việt Trường" -> "tran-viet-truong"."""
     return re.sub(r"[^a-z0-9]+", "-", strip_marks(canonical(s)).lower()).strip("-")
+
+
+@lru_cache(maxsize=32)
+def lower(s: str) -> str:
+    """Lower case with the same length and offsets as ``s`` (for matching lower-cased patterns)."""
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+
+
+def trie_pattern(words) -> str:
+    """A regular expression (no groups) matching any of ``words``, longest first, as a trie:
+    much faster than a flat alternation when the words are many and share prefixes."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if list(node) == [""]:
+            return ""
+        ends = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items(), key=lambda kv: kv[0]) if ch]
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if ends and alts else "")
+
+    return build(trie)

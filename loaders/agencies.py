@@ -16,7 +16,7 @@ from importlib import resources
 
 from govkg.loaders.documents import DOC_NUMBER
 from govkg.loaders.gazetteer import Place, match_place
-from govkg.text import canonical, key
+from govkg.text import canonical, key, lower, trie_pattern
 
 _CAP = r"[A-ZĐÀ-Ỹ]"
 _WORD = r"[\wÀ-ỹ]+"
@@ -83,13 +83,13 @@ def _patterns() -> dict[str, re.Pattern]:
     for kind, spec in _kinds().items():
         for h in spec["heads"]:
             heads[h] = kind
-            heads[h.casefold()] = kind
+            heads[h.lower()] = kind
     domains: dict[str, dict[str, str]] = {"bo": {}, "so": {}}
     abbrev = _abbrev_forms()
     for which in ("bo", "so"):
         for d in data["domains"][which]:
             canon = data["domain_aliases"].get(d, d)
-            forms = {d, d.replace(" và ", " - "), d[0] + d[1:].lower()}
+            forms = {d, d.replace(" và ", " - "), d.replace(" và ", " & "), d[0] + d[1:].lower()}
             for f in list(forms):
                 forms.update(abbrev.get(key(f), []))
             for f in forms:
@@ -97,16 +97,17 @@ def _patterns() -> dict[str, re.Pattern]:
         for alias, canon in data["domain_aliases"].items():
             domains[which].setdefault(alias, canon)
     return {
-        "national": re.compile(r"(?:" + _alt(national) + r")(?![\wÀ-ỹ])"),
+        "national": re.compile(r"(?:" + trie_pattern(national) + r")(?![\wÀ-ỹ])"),
         "national_map": national,
-        "heads": re.compile(r"(?<!cơ )(?<!Cơ )(?:" + _alt(heads) + r")(?![\wÀ-ỹ])", re.IGNORECASE),
+        # heads and starts are matched against the lower-cased text (same offsets)
+        "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")(?![\wÀ-ỹ])"),
         "heads_map": heads,
         "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")(?![\wÀ-ỹ])"),
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")(?![\wÀ-ỹ])"),
         "domain_map": {**domains["bo"], **domains["so"]},
         "party_ban": re.compile(r"\s(?:" + _alt(data["party_ban"]["names"]) + r")(?![\wÀ-ỹ])", re.I),
-        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?<!Cơ )(?:" + _alt([*heads, *national]) + r")(?![\wÀ-ỹ])",
-                                re.IGNORECASE),
+        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?:" + trie_pattern({w.lower() for w in [*heads, *national]})
+                                + r")(?![\wÀ-ỹ])"),
     }
 
 
@@ -114,7 +115,7 @@ def _patterns() -> dict[str, re.Pattern]:
 # trường trong nước), up to seven words, ending before a verb or particle
 _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|với|về|của|theo|khi|này|đó|phát|cũng|"
               r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các)(?![\wÀ-ỹ])")
-_PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,6})")
+_PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,9})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
 _PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
 _OF_PLACE = re.compile(r"\s(?:của|tại)\s")
@@ -134,10 +135,10 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         name = p["national_map"][m.group(0)]
         branch = _data()["national"][name].get("branch", "state")
         return AgencyMention("national", pos, m.end(), m.group(0), name, branch=branch)
-    m = p["heads"].match(text, pos)
+    m = p["heads"].match(lower(text), pos)
     if not m:
         return None
-    kind = p["heads_map"][m.group(0).casefold()]
+    kind = p["heads_map"][m.group(0)]
     spec = _kinds()[kind]
     end = m.end()
     core = spec["short"]
@@ -237,6 +238,8 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
     words = subject.strip()
     # a trailing place: "389 tỉnh", "... của Hà Nội", "... TP Hà Nội"
     owner = re.search(r"\scủa\s(?=\S)", words)
+    if words.startswith("của "):
+        return None  # "Ban Chỉ đạo của Chính phủ về ...": the name is not written out
     if owner is not None:  # "Ban Chỉ đạo Chương trình 03-CTr/TU của Thành ủy": the owner is not the name
         body = parse_agency(words, owner.end())
         if body is not None and body.end == len(words):
@@ -263,7 +266,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
     """Every body named in ``text``, left to right, without overlaps."""
     out: list[AgencyMention] = []
     last = -1
-    for m in _patterns()["any_start"].finditer(text):
+    for m in _patterns()["any_start"].finditer(lower(text)):
         if m.start() < last:
             continue
         a = parse_agency(text, m.start())

@@ -66,6 +66,8 @@ class DocumentMention:
 
 def find_documents(sentence: str) -> list[DocumentMention]:
     """Every numbered document in a sentence."""
+    if "/" not in sentence and " số " not in sentence:
+        return []
     out = []
     for m in DOC_NUMBER.finditer(sentence):
         tb = _TYPE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])

@@ -41,6 +41,7 @@ _PROJECT = re.compile(
     r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:[a-zđà-ỹ]+\s){1,6}"
     + _PROPER_TAIL + r")"
 )
+_PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
 
 
@@ -298,6 +299,8 @@ class _State:
                                  instruction=rest[:300])
 
     def _projects(self, s, src, docs) -> None:
+        if not _PROJECT_HINT.search(s):
+            return
         for m in _PROJECT.finditer(s):
             name = (m.group("name1") or m.group("name2")).strip().rstrip(",.;")
             if len(name.split()) < 2:

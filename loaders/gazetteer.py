@@ -72,7 +72,9 @@ def gazetteer() -> Gazetteer:
     for alias, name in PROVINCE_ALIASES.items():
         provinces[fold(alias)] = name
     names = sorted({*PROVINCE_ALIASES, *provinces.values()}, key=len, reverse=True)
-    province_re = re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W\d_])")
+    from govkg.text import trie_pattern
+
+    province_re = re.compile(r"(?:" + trie_pattern(names) + r")(?![^\W\d_])")
     return Gazetteer(provinces, districts, province_re)
 
 
@@ -142,11 +144,24 @@ def _typed_place(kind_word: str, name: str) -> Place | None:
     return None
 
 
+_PLACE_START = re.compile(
+    r"(?<![\w])(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|TP|Tp|quận|Quận|huyện|Huyện|"
+    r"phường|Phường|xã|Xã|TX|Q\.|P\.)"
+)
+
+
 def find_places(text: str) -> list[tuple[int, Place]]:
     """Every place named in ``text`` with its offset (typed places and bare province names)."""
+    starts = {m.start() for m in _PLACE_START.finditer(text)}
+    starts.update(m.start() for m in gazetteer().province_re.finditer(text)
+                  if m.start() == 0 or not text[m.start() - 1].isalnum())
     out = []
-    for m in re.finditer(r"(?<![\w])(?=[A-ZĐtTqQhHpPxX])", text):
-        hit = match_place(text, m.start())
+    taken = -1
+    for at in sorted(starts):
+        if at < taken:
+            continue
+        hit = match_place(text, at)
         if hit:
-            out.append((m.start(), hit[0]))
+            out.append((at, hit[0]))
+            taken = hit[1]
     return out

@@ -94,11 +94,12 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
             return Body(m.core, m.kind, m.branch, None, k, confidence=0.8 if ctx.province else 0.6)
         if m.needs_place() or m.place_word is not None:
             return None
-        if m.kind in ("so", "cuc") and ctx.province:
+        if m.kind == "so" and ctx.province:
             place = Place(ctx.province, "province", "thành phố" if ctx.province in CITY_PROVINCES else "tỉnh")
             confidence = 0.85
         else:
-            return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.9)
+            # "Cục Trồng trọt" is national, "Cục Thuế" may be a province's: keep the name as written
+            return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.7 if m.kind == "cuc" else 0.9)
     name = _name(m, place)
     return Body(name, m.kind, m.branch, place, key(name), confidence=confidence)
 
@@ -135,9 +136,8 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> tup
         if other is m or other.place is None:
             continue
         p = other.place
-        if wants == "province" and p.level == "province":
-            if word in (None, "tỉnh") and p.kind == "tỉnh" or word in (None, "thành phố", "TP", "Tp") and p.kind == "thành phố":
-                return p, 0.95
+        if wants == "province" and p.level == "province" and p.kind == "tỉnh":
+            return p, 0.95
         if wants == "city" and p.kind == "thành phố":
             return p, 0.95
         if wants == "district" and p.level == "district" and (word is None or word == p.kind):
@@ -145,7 +145,7 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> tup
     # the article's own place
     if wants == "province" and ctx.province:
         is_city = ctx.province in CITY_PROVINCES
-        if word in (None, "tỉnh") and not is_city or word in (None, "thành phố", "TP", "Tp") and is_city:
+        if not is_city or m.kind == "so" and word is None:
             return Place(ctx.province, "province", "thành phố" if is_city else "tỉnh"), 0.9
     if wants == "city":
         if ctx.province in CITY_PROVINCES:
@@ -159,7 +159,7 @@ def _wanted_level(m: AgencyMention) -> str:
     word = m.place_word
     if m.kind == "thanh_uy" or word in ("thành phố", "TP", "Tp"):
         return "city"
-    if m.kind in ("tinh_uy", "so", "cuc") or word == "tỉnh":
+    if m.kind in ("tinh_uy", "so") or word == "tỉnh":
         return "province"
     if m.kind in ("quan_uy", "huyen_uy", "thi_uy") or word in ("quận", "huyện", "thị xã"):
         return "district"
@@ -168,12 +168,14 @@ def _wanted_level(m: AgencyMention) -> str:
     return "province"
 
 
-_YEAR = re.compile(r"(?<!đến )(?<!tầm nhìn đến )(?<!giai đoạn )(?<![-–/])\bnăm ((?:19|20)\d\d)\b(?![-–])")
+_YEAR = re.compile(r"\bnăm ((?:19|20)\d\d)\b(?![-–])")
 
 
 def infer_year(text: str) -> int | None:
-    """The year an undated article is about: the year it names most ("9 tháng đầu năm 2022")."""
-    years = Counter(int(y) for y in _YEAR.findall(text))
+    """The year an undated article is about: the year it names most ("9 tháng đầu năm 2022"),
+    leaving out horizons ("đến năm 2030", "tầm nhìn đến năm 2045", "giai đoạn")."""
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text)
+                    if not text[max(0, m.start() - 12):m.start()].endswith(("đến ", "giai đoạn ")))
     if not years:
         return None
     best = max(years.values())
