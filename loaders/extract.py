@@ -8,6 +8,7 @@ of many articles merge into one without any lookup.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from govkg.graph.model import KnowledgeGraph, Source, make_id
@@ -58,6 +59,7 @@ def article_graph(article: Article, outlet_province: str | None = None) -> Knowl
                 content_hash=article.content_hash)
     state = _State(kg, article.id, ctx, about)
     state.published = article.date
+    state.names, state.foreign = _name_survey(text + "\n" + "\n".join(leftovers))
     from govkg.loaders.sentences import split_sentences
 
     for zone, chunk in [("body", text), *[("leftover", x) for x in leftovers]]:
@@ -98,6 +100,8 @@ class _State:
         """Add HOLDS facts; return (offset in sentence, person id) of the holders named."""
         out = []
         for pm in find_positions(s):
+            if pm.person in self.foreign:
+                continue  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
             chain_bodies = [seg.body for seg in pm.chain if seg.body is not None]
             if pm.body is not None:
                 body = self._resolve(pm.body, chain_bodies)
@@ -122,13 +126,14 @@ class _State:
     def _person(self, pm: PositionMention, body: Body, src: Source) -> str:
         local = body.place.province if body.place is not None and body.place.level != "province" else (
             body.place.name if body.place is not None else None)
-        k = key(pm.person)
+        name = _settled_name(pm.person, self.names)
+        k = key(name)
         if k in self.people:
             return self.people[k]
         ident = f"{k}|{local}" if local else k
         pid = make_id("Person", ident)
         self.people[k] = pid
-        self.kg.add_node("Person", pid, name=pm.person, key=k, folded=fold(pm.person), honorific=pm.honorific,
+        self.kg.add_node("Person", pid, name=name, key=k, folded=fold(name), honorific=pm.honorific,
                          ranks=list(pm.ranks), place=local)
         return pid
 
@@ -365,3 +370,31 @@ def _province_place(province: str):
     from govkg.loaders.gazetteer import CITY_PROVINCES, Place
 
     return Place(province, "province", "thành phố" if province in CITY_PROVINCES else "tỉnh")
+
+
+def _name_survey(text: str) -> tuple[Counter, set[str]]:
+    """How often each personal name stands in the article, and the names that follow a foreign
+    country ("Thủ tướng Singapore Lý Hiển Long", "Tổng thống Hoa Kỳ Donald Trump")."""
+    from govkg.loaders.names import NAME, clean_name
+    from govkg.loaders.people import foreign_country_at
+
+    names: Counter = Counter()
+    foreign: set[str] = set()
+    for m in NAME.finditer(text):
+        name = clean_name(m.group(0))
+        if name is None:
+            continue
+        names[name] += 1
+        if foreign_country_at(text, m.start()):
+            foreign.add(name)
+    return names, foreign
+
+
+def _settled_name(name: str, names: Counter) -> str:
+    """ "Đoàn Ngọc Hải Giờ" read once where "Đoàn Ngọc Hải" stands elsewhere: a glued word, cut off."""
+    words = name.split(" ")
+    if len(words) >= 3 and names.get(name, 0) <= 1:
+        shorter = " ".join(words[:-1])
+        if names.get(shorter, 0) >= 1:
+            return shorter
+    return name

@@ -21,6 +21,7 @@ CITY_PROVINCES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", 
 # Names the press uses that the gazetteer spells otherwise.
 PROVINCE_ALIASES = {
     "Huế": "Thừa Thiên Huế", "Thừa Thiên - Huế": "Thừa Thiên Huế", "TT-Huế": "Thừa Thiên Huế",
+    "Thừa Thiên-Huế": "Thừa Thiên Huế", "TT - Huế": "Thừa Thiên Huế",
     "Sài Gòn": "Hồ Chí Minh", "HCM": "Hồ Chí Minh", "Bà Rịa – Vũng Tàu": "Bà Rịa - Vũng Tàu",
     "BR-VT": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Daklak": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
     "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông",

@@ -152,33 +152,38 @@ def find_positions(sentence: str) -> list[PositionMention]:
     masked = _mask(sentence, segments)
     out: list[PositionMention] = []
     names = [nm for nm in NAME.finditer(masked) if "·" not in nm.group(0)]
-    # a chain directly followed by a name belongs to that name ("..., Phó Chủ tịch UBND TP Ngô Văn Quý")
-    owned = {id(chain) for chain in chains for nm in names
-             if chain[-1].end <= nm.start() and _CHAIN_THEN_NAME.match(sentence[chain[-1].end:nm.start()])}
-    for nm in names:
+    out: list[PositionMention] = []
+    for chain in chains:
+        nm = _holder(sentence, chain, names)
+        if nm is None:
+            continue
         name = clean_name(nm.group(0))
         if name is None:
             continue
-        for chain in chains:
-            before = chain[-1].end <= nm.start() and _CHAIN_THEN_NAME.match(sentence[chain[-1].end:nm.start()])
-            after = chain[0].start >= nm.end() and _NAME_THEN_CHAIN.match(sentence[nm.end():chain[0].start])
-            if not (before or after):
+        ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
+        for seg in chain:
+            if seg.body is None and seg.title.body is None:
                 continue
-            if after and not before and (id(chain) in owned or _owned_elsewhere(chains, chain, nm, sentence)):
-                continue
-            ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
-            for seg in chain:
-                if seg.body is None and seg.title.body is None:
-                    continue
-                out.append(PositionMention(name, nm.start(), seg.title, seg.status, seg.body, chain,
-                                           honorific_before(sentence, nm.start()), ranks[:1]))
+            out.append(PositionMention(name, nm.start(), seg.title, seg.status, seg.body, chain,
+                                       honorific_before(sentence, nm.start()), ranks[:1]))
     return out
 
 
-def _owned_elsewhere(chains, chain, nm, sentence) -> bool:
-    """A chain after a name belongs to that name only if no other name sits between them."""
-    gap = sentence[nm.end():chain[0].start]
-    return bool(NAME.search(gap))
+def _holder(sentence: str, chain: list[Segment], names: list[re.Match]) -> re.Match | None:
+    """Whose chain it is. A name right after the titles holds them ("Chủ tịch UBND TP Nguyễn Văn A");
+    else a name right before ("Nguyễn Văn A, Chủ tịch UBND TP"); else a name after a comma
+    ("Bộ trưởng Bộ Công an, Thượng tướng Tô Lâm")."""
+    start, end = chain[0].start, chain[-1].end
+    after = next((nm for nm in names if nm.start() >= end), None)
+    before = next((nm for nm in reversed(names) if nm.end() <= start), None)
+    gap_after = sentence[end:after.start()] if after is not None else None
+    if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after) and "," not in gap_after:
+        return after
+    if before is not None and _NAME_THEN_CHAIN.match(sentence[before.end():start]):
+        return before
+    if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after):
+        return after
+    return None
 
 
 def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
@@ -224,3 +229,17 @@ def _mask(sentence: str, segments: list[Segment]) -> str:
         for i in range(seg.start, seg.end):
             chars[i] = "·"
     return "".join(chars)
+
+
+def foreign_country_at(text: str, name_start: int) -> bool:
+    """Whether a foreign country's name stands right before a person's name (after a title)."""
+    window = text[max(0, name_start - 40):name_start]
+    m = _countries_before().search(window)
+    return m is not None
+
+
+@lru_cache(maxsize=1)
+def _countries_before() -> re.Pattern:
+    raw = tomllib.loads(resources.files("govkg").joinpath("data/foreign.toml").read_text("utf-8"))
+    alt = "|".join(re.escape(c) for c in sorted(raw["countries"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s*$")

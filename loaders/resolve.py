@@ -72,8 +72,8 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
     """The body a mention names, with the place filled in; None when it cannot be told."""
     if m.kind == "national":
         return Body(m.core, "national", m.branch, None, key(m.core))
-    if m.generic:
-        return None
+    if m.generic or m.place_word == "?":
+        return None  # a class of bodies, or a place named in a way govkg cannot tell
     if m.kind in WITH_PARENT and m.parent is not None:
         parent = resolve_body(m.parent, chain, ctx)
         if parent is None:
@@ -126,8 +126,8 @@ def _province_label(province: str) -> str:
 def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> tuple[Place | None, float]:
     if m.place is not None:
         p = m.place
-        if p.level != "province" and p.province is None and ctx.province:
-            p = Place(p.name, p.level, p.kind, ctx.province)
+        if p.level != "province" and p.province is None and ctx.province and not p.name[:1].isdigit():
+            p = Place(p.name, p.level, p.kind, ctx.province)  # "quận 1" is in many cities: not guessed
         return p, 1.0
     word = m.place_word
     wants = _wanted_level(m)
@@ -142,7 +142,9 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> tup
             return p, 0.95
         if wants == "district" and p.level == "district" and (word is None or word == p.kind):
             return p, 0.95
-    # the article's own place
+    # the article's own place, for a body that needs one ("UBND tỉnh", "Thành ủy", a Sở)
+    if not (m.needs_place() or word is not None or m.kind == "so"):
+        return None, 0.0
     if wants == "province" and ctx.province:
         is_city = ctx.province in CITY_PROVINCES
         if not is_city or m.kind == "so" and word is None:
