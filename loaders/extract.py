@@ -42,6 +42,7 @@ _PROJECT = re.compile(
     r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:[a-zđà-ỹ]+\s){1,6}"
     + _PROPER_TAIL + r")"
 )
+_SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
 
@@ -206,6 +207,18 @@ class _State:
                 body = self._resolve(a, [])
                 if body is not None:
                     return self._add_body(body, src), 1.0
+        if d.regime == "plain":
+            # "UBND TP Cao Lãnh đã ... thực hiện 11 nội dung tại Công văn số 271": the body that is the
+            # subject of the sentence issued its own numbered letter; said with less confidence
+            subject = None
+            for a in find_agencies(s[: d.start]):
+                if _SUBJECT_VERB.match(s, a.end):
+                    subject = a
+            if subject is not None:
+                body = self._resolve(subject, [])
+                if body is not None:
+                    return self._add_body(body, src), 0.6
+            return None
         code = d.issuer_code or ""
         name = ISSUER_CODES.get(code) or ("Quốc hội" if code.startswith("QH") else None)
         if name == "Thủ tướng Chính phủ":
@@ -257,9 +270,10 @@ class _State:
         before = [p for off, p in holders if off < pivot]
         if not before:
             return
-        kind = next((k for pat, k in _EVENT_WORDS if pat.search(s[pivot:])), None)
-        if kind is None:
+        found = [(m.start(), k) for pat, k in _EVENT_WORDS if (m := pat.search(s, pivot))]
+        if not found:
             return
+        kind = min(found)[1]  # the event word nearest after "chủ trì" / "dẫn đầu"
         when = self._day(s)
         eid = next((e for e in self.events if self.kg.g.nodes[e]["kind"] == kind
                     and self.kg.g.nodes[e].get("date") == when), None)
