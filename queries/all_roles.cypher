@@ -1,0 +1,9 @@
+// all_roles: every person-post fact in the store (what `govkg roles --all` prints), with sources
+// params: none
+MATCH (p:Person)-[h:HOLDS]->(r:Role)-[:OF]->(a:Agency)
+RETURN p.id AS person_id, p.name AS person, r.id AS role_id, r.title AS title, r.rank AS rank,
+       a.id AS agency_id, a.name AS organization, a.full_name AS organization_full,
+       h.status AS status, h.as_of AS as_of, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.confidence AS confidence, h.source_articles AS articles, h.source_sentences AS sentences,
+       h.source_zones AS zones
+ORDER BY person, person_id, organization, title
