@@ -44,6 +44,9 @@ class KnowledgeGraph:
 
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
+        # (u, v, type) -> keys of the sources already stated, so adding a source stays O(1)
+        self._seen: dict[tuple[str, str, str], set] = {}
+        self._status_best: dict[tuple[str, str, str], tuple] = {}  # (date, rank) of the status shown
 
     # -- nodes -------------------------------------------------------------------------------
     def add_node(self, label: str, node_id: str, **props: Any) -> str:
@@ -97,10 +100,14 @@ class KnowledgeGraph:
                             **{k: val for k, val in props.items() if val is not None})
             data = self.g.edges[u, v, etype]
         if source is not None:
-            seen = {(s.article, s.start, s.sentence) for s in data["sources"]}
-            if (source.article, source.start, source.sentence) not in seen:
+            seen = self._seen.get((u, v, etype))
+            if seen is None:
+                seen = self._seen[(u, v, etype)] = {(s.article, s.start, s.sentence) for s in data["sources"]}
+            k = (source.article, source.start, source.sentence)
+            if k not in seen:
+                seen.add(k)
                 data["sources"].append(source)
-                self._refresh_fact(data)
+                self._add_to_fact((u, v, etype), data, source)
 
     def edges(self, etype: str | None = None) -> Iterator[tuple[str, str, dict]]:
         for u, v, k, d in self.g.edges(keys=True, data=True):
@@ -111,6 +118,26 @@ class KnowledgeGraph:
         if article_id in self.g:
             return self.g.nodes[article_id].get("date")
         return None
+
+    def _add_to_fact(self, fact: tuple[str, str, str], data: dict, s: Source) -> None:
+        """Fold one new source into as_of, first_seen, last_seen and status."""
+        d = self.article_date(s.article)
+        if d is not None:
+            if data.get("first_seen") is None or d < data["first_seen"]:
+                data["first_seen"] = d
+            if data.get("last_seen") is None or d > data["last_seen"]:
+                data["last_seen"] = d
+            data["as_of"] = data["last_seen"]
+        if s.status:
+            rank = (d or date.min, STATUS_RANK.get(s.status, 0))
+            best = self._status_best.get(fact)
+            if best is None:
+                best = max(((self.article_date(x.article) or date.min, STATUS_RANK.get(x.status or "", 0))
+                            for x in data["sources"][:-1] if x.status), default=None)
+            if best is None or rank >= best:
+                data["status"] = s.status
+                best = rank
+            self._status_best[fact] = best
 
     def _refresh_fact(self, data: dict) -> None:
         """Recompute as_of, first_seen, last_seen and status from the sources."""
@@ -137,6 +164,8 @@ class KnowledgeGraph:
                 else:
                     drop_edges.append((u, v, k))
         self.g.remove_edges_from(drop_edges)
+        self._seen.clear()
+        self._status_best.clear()
         if article_id in self.g:
             self.g.remove_node(article_id)
         orphans = [n for n, d in self.g.nodes(data=True) if d["label"] != "Place" and self.g.degree(n) == 0]

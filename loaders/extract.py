@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from govkg.graph.model import KnowledgeGraph, Source, make_id
 from govkg.loaders.agencies import AgencyMention, find_agencies, parse_agency
@@ -42,6 +43,8 @@ _PROJECT = re.compile(
     r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:[a-zđà-ỹ]+\s){1,6}"
     + _PROPER_TAIL + r")"
 )
+_TYPE_BEFORE = re.compile(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$")
+_AT_WORK = re.compile(r"\btại buổi làm việc\b")
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
@@ -60,7 +63,7 @@ def article_graph(article: Article, outlet_province: str | None = None) -> Knowl
                 content_hash=article.content_hash)
     state = _State(kg, article.id, ctx, about)
     state.published = article.date
-    state.names, state.foreign = _name_survey(text + "\n" + "\n".join(leftovers))
+    state.all_text = text + "\n" + "\n".join(leftovers)
     from govkg.loaders.sentences import split_sentences
 
     for zone, chunk in [("body", text), *[("leftover", x) for x in leftovers]]:
@@ -83,6 +86,10 @@ class _State:
         self.people: dict[str, str] = {}  # person key -> node id
         self.steering: dict[str, str] = {}  # steering committee key -> its node id, to resolve short mentions
         self.events: list[str] = []
+        self.bodies: dict[str, str] = {}  # body key -> node id, for bodies this article named already
+        self.all_text = ""
+        self.names: Counter | None = None  # how often each personal name stands in the article
+        self.foreign: set[str] = set()  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
         self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
         self.published: date | None = None
 
@@ -101,6 +108,8 @@ class _State:
         """Add HOLDS facts; return (offset in sentence, person id) of the holders named."""
         out = []
         for pm in find_positions(s):
+            if self.names is None:  # surveyed once, and only for an article that names a post
+                self.names, self.foreign = _name_survey(self.all_text)
             if pm.person in self.foreign:
                 continue  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
             chain_bodies = [seg.body for seg in pm.chain if seg.body is not None]
@@ -155,7 +164,12 @@ class _State:
         return self._add_body(body, src)
 
     def _add_body(self, body: Body, src: Source) -> str:
+        known = self.bodies.get(body.key)
+        if known is not None:  # named before in this article: only the new mention is added
+            self.kg.add_fact("MENTIONS", self.article, known, src)
+            return known
         aid = make_id("Agency", body.key)
+        self.bodies[body.key] = aid
         self.kg.add_node("Agency", aid, name=body.name, full_name=_full_name(body.name), kind=body.kind,
                          branch=body.branch, place=body.place.name if body.place else None, key=body.key,
                          folded=fold(body.name), aliases=[_full_name(body.name)])
@@ -193,7 +207,7 @@ class _State:
         # "Nghị quyết 98/NQ-CP ... thực hiện Nghị quyết số 59-NQ/TW": the first implements the second
         for (a, aid), (b, bid) in zip(out, out[1:]):
             between = s[a.end:b.start]
-            type_word = re.search(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$", between)
+            type_word = _TYPE_BEFORE.search(between)
             lead = between[: type_word.start()] if type_word else between
             if aid != bid and _IMPLEMENTS.search(lead) and len(between) < 160:
                 self.kg.add_fact("IMPLEMENTS", aid, bid, src)
@@ -260,7 +274,7 @@ class _State:
     # -- events, directives, projects, tasks ---------------------------------------------------------
     def _event(self, s, src, holders, docs, bodies) -> None:
         chair = _CHAIR.search(s)
-        at_work = re.search(r"\btại buổi làm việc\b", s)
+        at_work = _AT_WORK.search(s)
         if (chair is None and at_work is None) or not holders:
             if self.events and _ATTEND.search(s):
                 for b in bodies:
@@ -361,17 +375,14 @@ class _State:
                 self.kg.add_fact("UNDER", pid, rid, src, 0.6)
 
 
-def _full_name(name: str) -> str:
-    from govkg.text import _abbreviations
-
-    exact_re, exact, folded_re, folded = _abbreviations()
-    out = name
-    for short in ("UBND", "HĐND", "MTTQVN", "TP"):
-        out = re.sub(rf"(?<![\wÀ-ỹ]){short}(?![\wÀ-ỹ])", _LONG[short], out)
-    return out
-
-
+_SHORT_FORMS = re.compile(r"(?<![\wÀ-ỹ])(UBND|HĐND|MTTQVN|TP)(?![\wÀ-ỹ])")
 _LONG = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TP": "thành phố"}
+
+
+@lru_cache(maxsize=16384)
+def _full_name(name: str) -> str:
+    """ "UBND TP Cần Thơ" -> "Ủy ban nhân dân thành phố Cần Thơ"."""
+    return _SHORT_FORMS.sub(lambda m: _LONG[m.group(1)], name)
 
 
 def _city_provinces():

@@ -11,6 +11,8 @@ import re
 import tomllib
 from importlib import resources
 
+from govkg.text import trie_pattern
+
 _DATA = tomllib.loads(resources.files("govkg").joinpath("data/names.toml").read_text("utf-8"))
 _UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOW = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -26,7 +28,7 @@ _STOP = _alt(_DATA["not_name_words"])
 
 # family name + 1..4 given names, each capitalised; a given name may not be a title word
 NAME = re.compile(
-    rf"(?<![\w{_LOW}{_UP}])(?:{_alt(SURNAMES)})(?:\s(?!(?:{_STOP})(?![{_LOW}]))(?:{_SYL})){{1,4}}(?![\w{_LOW}{_UP}])"
+    rf"(?<![\w{_LOW}{_UP}])(?:{trie_pattern(SURNAMES)})(?:\s(?!(?:{_STOP})(?![{_LOW}]))(?:{_SYL})){{1,4}}(?![\w{_LOW}{_UP}])"
 )
 HONORIFIC = re.compile(rf"(?:{_alt(_DATA['honorifics'])})\s$")
 RANK = re.compile(rf"(?:{_alt(_DATA['ranks'])})\.?\s$")
