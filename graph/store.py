@@ -14,13 +14,16 @@ import os
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from govkg.graph.model import KnowledgeGraph, Source
 from govkg.graph.schema import schema
+
+if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
+    from govkg.graph.model import KnowledgeGraph
 
 DB_FILE = "graph.lbug"
 DEFAULT_DB = "govkg-data"
+READ_POOL_BYTES = 512 * 1024 * 1024
 
 
 class StoreError(Exception):
@@ -52,7 +55,10 @@ class EmbeddedStore:
             import ladybug
 
             try:
-                self._db = ladybug.Database(str(self.db_path), read_only=not write)
+                # a lookup reads a few pages: a small buffer pool opens and closes much faster than
+                # the default (most of the machine's memory)
+                pool = 0 if write else READ_POOL_BYTES
+                self._db = ladybug.Database(str(self.db_path), read_only=not write, buffer_pool_size=pool)
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as e:
                 raise StoreError(f"cannot open store {self.db_path}: {str(e).splitlines()[0]}") from None
@@ -73,8 +79,10 @@ class EmbeddedStore:
             self._db.close()
         self._conn = self._db = None
 
-    def read_graph(self) -> KnowledgeGraph:
+    def read_graph(self) -> "KnowledgeGraph":
         """The whole stored graph as a KnowledgeGraph (empty when there is no store yet)."""
+        from govkg.graph.model import KnowledgeGraph
+
         kg = KnowledgeGraph()
         if not self.exists():
             return kg
@@ -113,7 +121,7 @@ class EmbeddedStore:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def write_graph(self, kg: KnowledgeGraph) -> None:
+    def write_graph(self, kg: "KnowledgeGraph") -> None:
         """Replace the stored graph with ``kg``: bulk-load a new file, then swap it in atomically."""
         import ladybug
         import pyarrow as pa
@@ -209,7 +217,7 @@ def _coerce(v: Any, t: str) -> Any:
 
 
 def _edge_to_row(d: dict) -> dict:
-    srcs: list[Source] = d.get("sources") or []
+    srcs = d.get("sources") or []
     row = {k: v for k, v in d.items() if k not in ("sources", "type")}
     row["source_articles"] = [s.article for s in srcs]
     row["source_sentences"] = [s.sentence for s in srcs]
@@ -221,6 +229,8 @@ def _edge_to_row(d: dict) -> dict:
 
 
 def _edge_from_row(props: dict) -> dict:
+    from govkg.graph.model import Source
+
     arts = props.pop("source_articles") or []
     sents = props.pop("source_sentences") or []
     starts = props.pop("source_starts") or []

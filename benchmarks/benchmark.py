@@ -1,0 +1,167 @@
+"""Speed and memory of govkg on the 39k-article corpus, printed as figures (run by hand).
+
+    python benchmarks/benchmark.py [--corpus ../shared/corpus/news-39k.jsonl.gz] [--limit N] [--keep DIR]
+
+1. extraction alone (read + recognise + resolve, no store), articles per second on one core;
+2. the whole ``govkg load`` into a fresh store: wall time, articles per second, peak memory;
+3. one ``govkg who-leads`` process end to end on that store, and ``govkg chain``;
+4. the in-process time of each named lookup query;
+5. RDF export (N-Triples and Turtle): triples per second and peak memory.
+
+Targets (issue figures): extraction >= 500 articles/s, the whole load within 3 minutes and 2 GB,
+who-leads within 0.3 s, each named lookup under 50 ms, chain under 0.5 s end to end.
+The corpus belongs to its publishers: it is read where it lies and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus" / "news-39k.jsonl.gz"
+
+
+def line(label: str, value: str) -> None:
+    print(f"{label:<46} {value}", flush=True)
+
+
+def extraction_rate(corpus: Path, limit: int | None) -> None:
+    from govkg.loaders.read import article_from_record
+    from govkg.pipeline import extract_article
+
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        records = [json.loads(x) for x in itertools.islice(fh, limit)]
+    articles = [article_from_record(r, where="bench") for r in records]
+    articles = [a for a in articles if not hasattr(a, "reason")]
+    extract_article(articles[0])  # warm the compiled patterns and the gazetteer
+    facts = 0
+    cpu, wall = time.process_time(), time.perf_counter()
+    for a in articles:
+        facts += extract_article(a).g.number_of_edges()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    line("extraction alone (one core)", f"{len(articles) / cpu:,.0f} articles/s CPU, {len(articles) / wall:,.0f} wall "
+         f"({len(articles):,} articles, {facts:,} facts)")
+
+
+def run(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    return time.perf_counter() - t, proc
+
+
+def whole_load(corpus: Path, limit: int | None, db: Path) -> None:
+    src = corpus
+    if limit:
+        src = db.parent / "bench-slice.jsonl"
+        with gzip.open(corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
+            out.writelines(itertools.islice(fh, limit))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    secs, proc = run([sys.executable, "-m", "govkg.cli", "load", str(src), "--db", str(db), "-q"])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        print(proc.stderr, file=sys.stderr)
+        raise SystemExit("the load failed")
+    n = limit or sum(1 for _ in gzip.open(corpus, "rt", encoding="utf-8"))
+    line("whole load (govkg load, fresh store)", f"{secs:,.1f} s, {n / secs:,.0f} articles/s")
+    line("peak memory of the load", f"{max(peak, before) / 1024:,.0f} MB")
+    line("  load summary", proc.stdout.strip())
+    size = sum(p.stat().st_size for p in db.iterdir() if p.is_file())
+    line("store size on disk", f"{size / 1e6:,.1f} MB")
+
+
+def end_to_end(db: Path) -> None:
+    cmds = {
+        "govkg who-leads 'UBND TP Hà Nội'": ["who-leads", "UBND TP Hà Nội"],
+        "govkg roles 'nguyen xuan phuc'": ["roles", "nguyen xuan phuc"],
+        "govkg chain 'Bộ Công an'": ["chain", "Bộ Công an"],
+    }
+    exe = shutil.which("govkg") or ""
+    for label, args in cmds.items():
+        cmd = [exe, *args, "--db", str(db)] if exe else [sys.executable, "-m", "govkg.cli", *args, "--db", str(db)]
+        times = []
+        for _ in range(5):
+            secs, proc = run(cmd)
+            times.append(secs)
+        line(f"{label} (end to end, median of 5)", f"{statistics.median(times) * 1000:,.0f} ms (exit {proc.returncode})")
+
+
+def named_lookups(db: Path) -> None:
+    try:
+        from govkg.graph.store import EmbeddedStore
+        from govkg.queries.runner import format_timings, time_named_queries
+    except ImportError as e:  # pragma: no cover
+        line("named lookups", f"not available ({e})")
+        return
+    store = EmbeddedStore(db)
+    print(format_timings(time_named_queries(store)), flush=True)
+    store.close()
+
+
+def rdf_export(db: Path, out_dir: Path) -> None:
+    try:
+        from govkg.graph.rdf import export_stats
+        from govkg.graph.store import EmbeddedStore
+    except ImportError as e:  # pragma: no cover
+        line("RDF export", f"not available ({e})")
+        return
+    store = EmbeddedStore(db)
+    kg = store.read_graph()
+    store.close()
+    for fmt, suffix in (("ntriples", "nt"), ("turtle", "ttl")):
+        target = out_dir / f"export.{suffix}"
+        code = ("import sys,time; from govkg.graph.store import EmbeddedStore; from govkg.graph.rdf import export_stats;"
+                f"kg=EmbeddedStore({str(db)!r}).read_graph(); t=time.perf_counter();"
+                f"n,s=export_stats(kg,{fmt!r},{str(target)!r}); print(n, s)")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        secs, proc = run([sys.executable, "-c", code])
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if proc.returncode != 0:
+            line(f"RDF export {fmt}", f"failed: {proc.stderr.strip().splitlines()[-1:]}")
+            continue
+        triples, seconds = proc.stdout.split()
+        triples, seconds = int(triples), float(seconds)
+        line(f"RDF export {fmt}", f"{triples:,} triples in {seconds:,.1f} s = {triples / seconds:,.0f} triples/s, "
+             f"peak memory {max(peak, before) / 1024:,.0f} MB (incl. reading the store)")
+    del kg
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--keep", type=Path, default=None, help="build the store here and keep it")
+    ap.add_argument("--skip-load", action="store_true", help="reuse the store at --keep")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        raise SystemExit(f"no corpus at {args.corpus}: pass --corpus")
+    work = Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    db = args.keep or (work / "store")
+    print(f"govkg benchmark on {args.corpus.name}{f' (first {args.limit})' if args.limit else ''}, "
+          f"{os.cpu_count()} cores", flush=True)
+    try:
+        extraction_rate(args.corpus, args.limit)
+        if not args.skip_load:
+            if db.exists():
+                shutil.rmtree(db)
+            whole_load(args.corpus, args.limit, db)
+        end_to_end(db)
+        named_lookups(db)
+        rdf_export(db, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
