@@ -6,9 +6,11 @@ same without diacritics: "nguyen ngoc tuan"). Document numbers are compared afte
 spaces around '-' and '/' and case ("03 -CTr/TU" = "03-ctr/tu"), and also against their aliases
 ("45/2022/NQ-QH" names 45/2022/QH15).
 
-Each ``*_candidates`` function runs one named query and returns candidates with a score: 5 or 4 for
-an exact match (same key, an alias), 3 for the same name without diacritics, 2 for a prefix, 1 for
-"contains every word". ``pick`` keeps the best-scored tier: one candidate there is the answer;
+Each ``*_candidates`` function runs the exact named query (``find_person``, ``find_agency``,
+``find_resolution``: one label scan with equality predicates) and, only when it finds nothing,
+``find_agency_alias`` (agencies) and then the ``*_like`` one (prefix, then every word contained). Candidates carry a score: 5 or 4
+for an exact match (same key, an alias), 3 for the same name without diacritics, 2 for a prefix, 1
+for "contains every word". ``pick`` keeps the best-scored tier: one candidate there is the answer;
 several are ambiguous (``Ambiguous`` lists them, with what tells them apart) rather than a guess.
 """
 
@@ -99,8 +101,15 @@ def normalise_number(s: str) -> str:
 
 
 def person_params(text: str, limit: int = LIMIT) -> dict:
-    k, f = key(_tighten(text)), fold(_tighten(text))
-    return {"key": k, "folded": f, "words": _words(f), "limit": limit}
+    """Parameters of ``find_person`` (exact); ``like_params`` gives those of ``find_person_like``."""
+    t = _tighten(text)
+    return {"key": key(t), "folded": fold(t), "limit": limit}
+
+
+def like_params(text: str, limit: int = LIMIT) -> dict:
+    """Parameters of ``find_person_like`` and ``find_agency_like`` (prefix, then all words)."""
+    f = fold(_tighten(text))
+    return {"folded": f, "words": _words(f), "limit": limit}
 
 
 def _place_variants(k: str) -> list[str]:
@@ -113,19 +122,32 @@ def _place_variants(k: str) -> list[str]:
 
 
 def agency_params(text: str, limit: int = LIMIT) -> dict:
+    """Parameters of ``find_agency`` (same key, or the same without diacritics)."""
     t = _tighten(text)
-    k, f = key(t), fold(t)
+    return {"key": key(t), "folded": fold(t), "limit": limit}
+
+
+def agency_alias_params(text: str, limit: int = LIMIT) -> dict:
+    """Parameters of ``find_agency_alias`` (aliases; the key without its place word)."""
+    t = _tighten(text)
+    k = key(t)
     variants = _place_variants(k)
-    spellings = list(dict.fromkeys([canonical(t).lower(), k]))
-    foldeds = list(dict.fromkeys([f] + [fold(v) for v in variants]))
-    return {"key": k, "variants": variants, "spellings": spellings, "foldeds": foldeds, "folded": f,
-            "words": _words(f), "limit": limit}
+    return {"spellings": list(dict.fromkeys([canonical(t).lower(), k])), "variants": variants,
+            "foldeds": [fold(v) for v in variants], "limit": limit}
+
+
+def _number_of(text: str) -> str:
+    m = _NUMBER.search(text) if not _NUMBER_ONLY.match(text) else None
+    return normalise_number(m.group(0) if m else text)
 
 
 def resolution_params(text: str, limit: int = LIMIT) -> dict:
-    m = _NUMBER.search(text) if not _NUMBER_ONLY.match(text) else None
-    number = normalise_number(m.group(0) if m else text)
-    return {"numbers": [number], "number": number, "limit": limit}
+    """Parameters of ``find_resolution`` (the number or an alias, normalised)."""
+    return {"numbers": [_number_of(text)], "limit": limit}
+
+
+def resolution_like_params(text: str, limit: int = LIMIT) -> dict:
+    return {"number": _number_of(text), "limit": limit}
 
 
 def project_params(text: str, limit: int = LIMIT) -> dict:
@@ -166,10 +188,20 @@ def _records(backend, name: str, params: dict) -> list[dict]:
     return [dict(zip(cols, r)) for r in rows]
 
 
+def _exact_then_like(backend, exact: str, exact_params: dict, like: str, like_params_: dict, label: str,
+                     name_col: str = "name", info_cols: tuple = ()) -> list[Candidate]:
+    """Candidates from the exact query; from the prefix/contains one only when there are none."""
+    cands = _merge(_records(backend, exact, exact_params), label, name_col, info_cols)
+    if not cands:
+        cands = _merge(_records(backend, like, like_params_), label, name_col, info_cols)
+    return cands
+
+
 def person_candidates(backend, text: str, limit: int = LIMIT, with_posts: bool = True) -> list[Candidate]:
     if not text.strip():
         return []
-    cands = _merge(_records(backend, "find_person", person_params(text, limit)), "Person", info_cols=("place",))
+    cands = _exact_then_like(backend, "find_person", person_params(text, limit), "find_person_like",
+                             like_params(text, limit), "Person", info_cols=("place",))
     if with_posts and len(best_tier(cands)) > 1:
         describe_people(backend, best_tier(cands))
     return cands
@@ -187,19 +219,24 @@ def describe_people(backend, cands: list[Candidate]) -> None:
 
 
 def agency_candidates(backend, text: str, limit: int = LIMIT) -> list[Candidate]:
+    """By key or folded name; else by alias or key variant; else by prefix or words."""
     if not text.strip():
         return []
-    return _merge(_records(backend, "find_agency", agency_params(text, limit)), "Agency",
-                  info_cols=("kind", "place"))
+    info = ("kind", "place")
+    cands = _merge(_records(backend, "find_agency", agency_params(text, limit)), "Agency", info_cols=info)
+    if not cands:
+        cands = _exact_then_like(backend, "find_agency_alias", agency_alias_params(text, limit), "find_agency_like",
+                                 like_params(text, limit), "Agency", info_cols=info)
+    return cands
 
 
 def resolution_candidates(backend, text: str, term: str | None = None, issuer: str | None = None,
                           limit: int = LIMIT) -> list[Candidate]:
     if not text.strip():
         return []
-    rows = _records(backend, "find_resolution", resolution_params(text, limit))
-    cands = _merge(rows, "Resolution", name_col="number",
-                   info_cols=("doc_type", "issuer", "term", "year", "date", "subject"))
+    cands = _exact_then_like(backend, "find_resolution", resolution_params(text, limit), "find_resolution_like",
+                             resolution_like_params(text, limit), "Resolution", name_col="number",
+                             info_cols=("doc_type", "issuer", "term", "year", "date", "subject"))
     if term:
         want = re.sub(r"\s+", "", term).replace("–", "-")
         cands = [c for c in cands if re.sub(r"\s+", "", c.info.get("term") or "") == want]

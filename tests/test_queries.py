@@ -70,8 +70,12 @@ def params_for(backend) -> dict[str, dict]:
     return {
         "all_roles": {},
         "find_person": rs.person_params("nguyen ngoc tuan"),
+        "find_person_like": rs.like_params("ngoc tuan"),
         "find_agency": rs.agency_params("UBND TP Cần Thơ"),
+        "find_agency_like": rs.like_params("UBND Cần Thơ"),
+        "find_agency_alias": rs.agency_alias_params("Thành ủy TP Cần Thơ"),
         "find_resolution": rs.resolution_params("59-NQ/TW"),
+        "find_resolution_like": rs.resolution_like_params("59-NQ"),
         "find_project": rs.project_params("Yên Xá"),
         "search": rs.search_params("can tho"),
         "who_leads": {"agency_ids": [agency]},
@@ -282,6 +286,24 @@ def test_agency_ambiguous_lists_candidates(hand):
     assert {"UBND TP Cần Thơ", "UBND tỉnh Đồng Tháp", "UBND TP Hà Nội"} <= names
     with pytest.raises(rs.NotFound):
         rs.resolve_agency(hand, "Bộ Quốc phòng")
+
+
+def test_alias_query(hand):
+    rows = run_records(hand, "find_agency_alias", rs.agency_alias_params("Thành ủy TP Cần Thơ"))
+    assert {(r["name"], r["score"]) for r in rows} == {("Thành ủy Cần Thơ", 5), ("Thành ủy Cần Thơ", 4)}
+    rows = run_records(hand, "find_agency_alias", rs.agency_alias_params("Sở KH&ĐT Hà Nội"))
+    assert {r["name"] for r in rows} == {"Sở Kế hoạch và Đầu tư Hà Nội"}
+    assert run_records(hand, "find_agency", rs.agency_params("Thành ủy TP Cần Thơ")) == []
+
+
+def test_like_queries_only_when_nothing_exact(hand):
+    rows = run_records(hand, "find_agency_like", rs.like_params("UBND Cần Thơ"))
+    assert [r["name"] for r in rows] == ["UBND TP Cần Thơ"]
+    assert rs.resolve_agency(hand, "ubnd can tho").name == "UBND TP Cần Thơ"
+    assert rs.resolve_agency(hand, "Ban Chỉ đạo Chương trình 03").name == "Ban Chỉ đạo Chương trình 03-CTr/TU"
+    assert rs.resolve_person(hand, "ngoc tuan").name == "Nguyễn Ngọc Tuấn"
+    rows = run_records(hand, "find_resolution_like", rs.resolution_like_params("45/2022"))
+    assert [(r["number"], r["score"]) for r in rows] == [("45/2022/QH15", 2)]
 
 
 def test_person_folded_and_ambiguous(hand):
