@@ -114,12 +114,14 @@ def _patterns() -> dict[str, re.Pattern]:
 # a name that opens with a capital (Cục Hải quan, Tổng cục Cảnh sát, Cục Quản lý và Phát triển thị
 # trường trong nước), up to seven words, ending before a verb or particle
 _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|với|về|của|theo|khi|này|đó|phát|cũng|"
-              r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các)(?![\wÀ-ỹ])")
+              r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các|do|dẫn|sau|"
+              r"trước|đi|ra|vào|cùng|trao|ký|khẳng|nhấn|gửi|vẫn|mới|năm|ngày|thuộc)(?![\wÀ-ỹ])")
 _PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,9})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
 _PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
 _OF_PLACE = re.compile(r"\s(?:của|tại)\s")
 _CAP_AFTER = re.compile(r"\s[A-ZĐÀ-Ỹ]")
+_BRANCH = re.compile(r"\s+(?:Việt Nam\s+)?[Cc]hi nhánh")
 
 
 def NAME_AT(text: str, pos: int) -> bool:
@@ -139,6 +141,8 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
     p = _patterns()
     m = p["national"].match(text, pos)
     if m:
+        if _BRANCH.match(text, m.end()):
+            return None  # "Ngân hàng Nhà nước Chi nhánh An Giang": a branch, not the national body
         name = p["national_map"][m.group(0)]
         branch = _data()["national"][name].get("branch", "state")
         return AgencyMention("national", pos, m.end(), m.group(0), name, branch=branch)
@@ -186,6 +190,11 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
             parent = None
         if parent is not None:
             end = parent.end
+        else:
+            place, place_word, pend = _place_after(text, end, kind)
+            if place is None:
+                return None  # "Ban Tổ chức lễ hội": without its committee or place, not a party board
+            return AgencyMention(kind, pos, pend, text[pos:pend], core, place=place, branch=spec["branch"])
     elif tail in ("committee", "body"):
         parent = parse_agency(text, end)
         if parent is None or parent.generic:

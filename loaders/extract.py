@@ -91,6 +91,7 @@ class _State:
         self.names: Counter | None = None  # how often each personal name stands in the article
         self.foreign: set[str] = set()  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
         self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
+        self.holdings: list[tuple] = []  # (person, role, source, confidence, direct, rank, status), kept at the end
         self.published: date | None = None
 
     # -- one sentence -----------------------------------------------------------------------------
@@ -127,8 +128,8 @@ class _State:
                              key=f"{key(title)}|{body.key}")
             self.kg.add_fact("OF", role, agency, src)
             conf = body.confidence * (0.8 if src.zone == "leftover" else 1.0)
-            self.kg.add_fact("HOLDS", person, role,
-                             Source(src.article, src.sentence, src.start, src.zone, pm.status), conf)
+            self.holdings.append((person, role, Source(src.article, src.sentence, src.start, src.zone, pm.status),
+                                  conf, pm.direct, pm.title.rank, pm.status))
             self.kg.add_fact("MENTIONS", self.article, person, src)
             out.append((pm.person_start, person))
         return out
@@ -366,6 +367,26 @@ class _State:
             self.kg.add_fact("MENTIONS", self.article, tid, src)
 
     def finish(self) -> None:
+        self._keep_holdings()
+        self._attach_loose_projects()
+
+    def _keep_holdings(self) -> None:
+        """One head per post: when an article gives a head post to two people, the ones that a
+        chain carried ("ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim
+        Ngân") give way to the one named right beside the title."""
+        heads: dict[str, set[str]] = {}
+        direct: set[tuple[str, str]] = set()
+        for person, role, _, _, is_direct, rank, status in self.holdings:
+            if rank == "head" and status in ("current", "acting"):
+                heads.setdefault(role, set()).add(person)
+                if is_direct:
+                    direct.add((person, role))
+        for person, role, src, conf, is_direct, rank, status in self.holdings:
+            if len(heads.get(role, ())) > 1 and (person, role) not in direct and status in ("current", "acting"):
+                continue
+            self.kg.add_fact("HOLDS", person, role, src, conf)
+
+    def _attach_loose_projects(self) -> None:
         """Projects named apart from any document follow the one programme the article's meeting is about."""
         topics = {v for e in self.events for _, v, k in self.kg.g.out_edges(e, keys=True)
                   if k == "CONCERNS" and self.kg.label(v) == "Resolution"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +34,7 @@ class Title:
     body: str | None  # implied body ("Chính phủ")
     prefix: str | None  # word a dropped body name starts with ("Bộ")
     needs_body: bool
+    alone: bool = False  # holds no other state post in the same chain (Thủ tướng)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Segment:
     start: int
     end: int
     body: AgencyMention | None = None
+    marked: bool = False  # opened by a status word ("khi đó là", "nguyên")
 
 
 @dataclass
@@ -59,6 +61,7 @@ class PositionMention:
     chain: list[Segment] = field(default_factory=list)  # the chain it came in (places fill across it)
     honorific: str | None = None
     ranks: tuple[str, ...] = ()
+    direct: bool = True  # the segment stands right beside the name (not carried by a chain)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,8 @@ def _titles() -> tuple[dict[str, Title], dict[str, str], re.Pattern, dict[str, s
     raw = tomllib.loads(resources.files("govkg").joinpath("data/titles.toml").read_text("utf-8"))
     titles: dict[str, Title] = {}
     for name, spec in raw["titles"].items():
-        t = Title(name, spec["rank"], spec.get("body"), spec.get("prefix"), spec.get("needs_body", False))
+        t = Title(name, spec["rank"], spec.get("body"), spec.get("prefix"), spec.get("needs_body", False),
+                  spec.get("alone", False))
         titles[name] = t
         for v in spec.get("variants", []):
             titles[v] = t
@@ -103,7 +107,7 @@ def _countries() -> re.Pattern:
 # What may stand between the segments of one chain, between a name and the chain after it, and
 # between a chain and the name after it.
 _JOIN = re.compile(r"\s*,?\s*(?:kiêm(?: nhiệm)?|đồng thời là|và hiện (?:nay )?là|hiện là)?\s*$")
-_NAME_THEN_CHAIN = re.compile(r"\s*(?:,|-|–|\(|:)?\s*(?:là|hiện là|đang là)?\s*$")
+_NAME_THEN_CHAIN = re.compile(r"\s*(?:,|-|–|\(|:|\s(?:là|hiện là|đang là))\s*$")
 _RANKS = "|".join(re.escape(r) for r in RANK_WORDS)
 _CHAIN_THEN_NAME = re.compile(rf"\s*(?:,\s*)?(?:(?:{_RANKS})\.?\s+)?(?:(?:ông|bà|đồng chí)\s+)?$")
 
@@ -130,11 +134,14 @@ def find_positions(sentence: str) -> list[PositionMention]:
         if m.group("standing"):
             title = Title(f"{title.title} Thường trực", title.rank, title.body, title.prefix, title.needs_body)
         status = statuses.get((m.group("status") or "").lower(), "current")
-        seg = Segment(title, status, m.start(), m.end())
+        seg = Segment(title, status, m.start(), m.end(), marked=bool(m.group("status")))
         if _countries().match(sentence, m.end()):
             pos = m.end()
             continue
         seg.body = _body_after(sentence, m.end(), title)
+        if seg.body is not None and title.body and seg.body.kind == "national" and title.body.endswith(seg.body.core) \
+                and title.body != seg.body.core:
+            seg.body = replace(seg.body, core=title.body)  # "Tổng Thanh tra Chính phủ" is of Thanh tra Chính phủ
         if seg.body is not None:
             seg.end = seg.body.end
             if seg.body.generic or _countries().match(sentence, seg.end):
@@ -151,7 +158,7 @@ def find_positions(sentence: str) -> list[PositionMention]:
     chains = _chains(sentence, segments)
     masked = _mask(sentence, segments)
     out: list[PositionMention] = []
-    names = [nm for nm in NAME.finditer(masked) if "·" not in nm.group(0)]
+    names = [nm for nm in NAME.finditer(masked) if "·" not in nm.group(0) and not _inside_proper_noun(masked, nm.start())]
     out: list[PositionMention] = []
     for chain in chains:
         nm = _holder(sentence, chain, names)
@@ -161,11 +168,15 @@ def find_positions(sentence: str) -> list[PositionMention]:
         if name is None:
             continue
         ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
+        near = chain[-1] if nm.start() >= chain[-1].end else chain[0]
+        others = [seg for seg in chain if seg.title.rank != "member" and not seg.title.alone]
         for seg in chain:
             if seg.body is None and seg.title.body is None:
                 continue
+            if seg.title.alone and others and seg is not near:
+                continue  # "của Thủ tướng, Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng": not his post
             out.append(PositionMention(name, nm.start(), seg.title, seg.status, seg.body, chain,
-                                       honorific_before(sentence, nm.start()), ranks[:1]))
+                                       honorific_before(sentence, nm.start()), ranks[:1], seg is near))
     return out
 
 
@@ -179,11 +190,25 @@ def _holder(sentence: str, chain: list[Segment], names: list[re.Match]) -> re.Ma
     gap_after = sentence[end:after.start()] if after is not None else None
     if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after) and "," not in gap_after:
         return after
-    if before is not None and _NAME_THEN_CHAIN.match(sentence[before.end():start]):
-        return before
+    gap_before = sentence[before.end():start] if before is not None else None
+    if gap_before is not None and (_NAME_THEN_CHAIN.match(gap_before) or chain[0].marked and not gap_before.strip()):
+        return before  # "Nguyễn Văn A, Chủ tịch ..."; "Nguyễn Xuân Phúc khi đó là Phó Thủ tướng"
     if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after):
         return after
     return None
+
+
+_PREV_WORD = re.compile(r"([\w.]+)\s+$")
+_BEFORE_NAME_OK = frozenset(w.split()[-1] for w in RANK_WORDS) | {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí"}
+
+
+def _inside_proper_noun(masked: str, start: int) -> bool:
+    """ "Tân Sơn Nhất": a name that a capitalised word runs into is part of a longer proper noun."""
+    m = _PREV_WORD.search(masked[max(0, start - 24):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[:1].isupper() and word not in _BEFORE_NAME_OK and not word.endswith(".")
 
 
 def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
