@@ -330,6 +330,8 @@ def _expansions(label: str, mode: str) -> list[tuple[str, set[str]]]:
             return [("chain_resolution", _ALL_RES - {"implements", "event"})]
         if mode == "implements":
             return [("chain_resolution", {"issued_by", "implements"})]
+        if mode == "issued":  # reached from its issuer
+            return []
         return [("chain_resolution", {"issued_by"})]
     if label == "Agency":
         if mode == "root":
@@ -469,15 +471,33 @@ def _describe(node: dict) -> str:
     return node["name"] + (f" ({detail})" if detail else "")
 
 
-def render_tree(tree: dict, width: int = 100) -> str:
-    """The chain as an indented tree for people to read, evidence shortened."""
+def render_tree(tree: dict, width: int = 100, max_children: int = 25) -> str:
+    """The chain as an indented tree for people to read, evidence shortened; at most ``max_children``
+    steps of one kind under a node (0: all), then a line saying how many more there are."""
     lines = [f"{_describe(tree)}  [{tree['label']} {tree['id']}]"]
 
+    def shown(kids: list[dict]) -> list[dict]:
+        if not max_children:
+            return kids
+        out, per = [], {}
+        for c in kids:
+            n = per[c["relation"]] = per.get(c["relation"], 0) + 1
+            if n <= max_children:
+                out.append(c)
+            elif n == max_children + 1:
+                more = sum(1 for k in kids if k["relation"] == c["relation"]) - max_children
+                out.append({"more": more, "relation": c["relation"], "children": []})
+        return out
+
     def walk(node: dict, prefix: str) -> None:
-        kids = node["children"]
+        kids = shown(node["children"])
         for i, c in enumerate(kids):
             last = i == len(kids) - 1
             rel = RELATION_TEXT.get(c["relation"], c["relation"])
+            if "more" in c:
+                lines.append(f"{prefix}{'└── ' if last else '├── '}… {c['more']} more {rel} "
+                             f"(--max-children 0 or --format json shows all)")
+                continue
             tail = "  (expanded elsewhere)" if c.get("seen") else ""
             lines.append(f"{prefix}{'└── ' if last else '├── '}{rel}: {_describe(c)}{tail}")
             cont = prefix + ("    " if last else "│   ")
@@ -498,10 +518,12 @@ def render_tree(tree: dict, width: int = 100) -> str:
 @click.option("--depth", type=click.IntRange(0, 10), default=3, show_default=True, help="How many steps to follow.")
 @click.option("--term", default=None, help="Party term of a programme (2020-2025), when a number names several.")
 @click.option("--issuer", default=None, help="Issuing body of the document, when a number names several.")
+@click.option("--max-children", type=click.IntRange(0, None), default=25, show_default=True,
+              help="In the tree, at most this many steps of one kind under a node (0: all).")
 @db_option
 @format_option(("tree", "json"), "tree")
 @neo4j_options
-def chain(thing, depth, term, issuer, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
+def chain(thing, depth, term, issuer, max_children, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
     """The chain of responsibility behind THING: a document or programme number, a project, an
     agency, a person (diacritics optional) or an id.
 
@@ -517,7 +539,7 @@ def chain(thing, depth, term, issuer, db, fmt, neo4j_uri, neo4j_user, neo4j_data
     if fmt == "json":
         click.echo(json.dumps(tree, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(render_tree(tree))
+        click.echo(render_tree(tree, max_children=max_children))
 
 
 # -- path -------------------------------------------------------------------------------------------

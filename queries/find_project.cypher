@@ -1,15 +1,13 @@
-// find_project: projects and tasks whose name matches (score 4 same name, 2 prefix, 1 all words; diacritics needed: these have no folded name)
-// params: lower (the input, canonical and lower-case); words (list of its words, not empty); limit (int)
+// find_project: projects and tasks named exactly what a user typed (score 4: the same name or key; diacritics needed, these have no folded name)
+// params: name (the input, canonical spelling); key (text.key of the input); limit (int)
 MATCH (p:Project)
-WHERE toLower(p.name) = $lower OR all(w IN $words WHERE toLower(p.name) CONTAINS w)
-RETURN p.id AS id, 'Project' AS label, p.name AS name, p.place AS place,
-       CASE WHEN toLower(p.name) = $lower THEN 4 WHEN toLower(p.name) STARTS WITH $lower THEN 2 ELSE 1 END AS score
-ORDER BY score DESC, name
+WHERE p.name = $name OR p.key = $key
+RETURN p.id AS id, 'Project' AS label, p.name AS name, p.place AS place, 4 AS score
+ORDER BY name
 LIMIT $limit
 UNION ALL
 MATCH (t:Task)
-WHERE toLower(t.name) = $lower OR all(w IN $words WHERE toLower(t.name) CONTAINS w)
-RETURN t.id AS id, 'Task' AS label, t.name AS name, '' AS place,
-       CASE WHEN toLower(t.name) = $lower THEN 4 WHEN toLower(t.name) STARTS WITH $lower THEN 2 ELSE 1 END AS score
-ORDER BY score DESC, name
+WHERE t.name = $name OR t.key = $key
+RETURN t.id AS id, 'Task' AS label, t.name AS name, '' AS place, 4 AS score
+ORDER BY name
 LIMIT $limit

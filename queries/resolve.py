@@ -151,6 +151,12 @@ def resolution_like_params(text: str, limit: int = LIMIT) -> dict:
 
 
 def project_params(text: str, limit: int = LIMIT) -> dict:
+    """Parameters of ``find_project`` (the same name or key)."""
+    return {"name": canonical(text), "key": key(text), "limit": limit}
+
+
+def project_like_params(text: str, limit: int = LIMIT) -> dict:
+    """Parameters of ``find_project_like`` (the words of the name, any case)."""
     low = canonical(text).lower()
     return {"lower": low, "words": _words(low), "limit": limit}
 
@@ -250,7 +256,8 @@ def resolution_candidates(backend, text: str, term: str | None = None, issuer: s
 def project_candidates(backend, text: str, limit: int = LIMIT) -> list[Candidate]:
     if not text.strip():
         return []
-    return _merge(_records(backend, "find_project", project_params(text, limit)), "Project", info_cols=("place",))
+    return _exact_then_like(backend, "find_project", project_params(text, limit), "find_project_like",
+                            project_like_params(text, limit), "Project", info_cols=("place",))
 
 
 def id_candidates(backend, text: str) -> list[Candidate]:
@@ -265,7 +272,11 @@ def id_candidates(backend, text: str) -> list[Candidate]:
 def thing_candidates(backend, text: str, term: str | None = None, issuer: str | None = None,
                      kinds: tuple[str, ...] = ("Resolution", "Person", "Agency", "Project")) -> list[Candidate]:
     """Candidates of any kind for ``govkg chain`` and ``govkg path``: an id, a document number, a
-    person, an agency or a project. A document number (or --term/--issuer) looks at documents only."""
+    person, an agency or a project. A document number (or --term/--issuer) looks at documents only.
+    Exact names first (people, agencies, projects); aliases, prefixes and words only when no
+    name is exactly what was typed."""
+    if not text.strip():
+        return []
     if _ID.match(text.strip()) or "/" not in text and "_" in text:
         found = id_candidates(backend, text)
         if found:
@@ -276,13 +287,25 @@ def thing_candidates(backend, text: str, term: str | None = None, issuer: str | 
             return found
     found: list[Candidate] = []
     if "Person" in kinds:
-        found += person_candidates(backend, text, with_posts=False)
+        found += _merge(_records(backend, "find_person", person_params(text)), "Person", info_cols=("place",))
     if "Agency" in kinds:
-        found += agency_candidates(backend, text)
+        found += _merge(_records(backend, "find_agency", agency_params(text)), "Agency", info_cols=("kind", "place"))
     if "Project" in kinds:
-        found += project_candidates(backend, text)
-    if "Resolution" in kinds and not found:
-        found += resolution_candidates(backend, text)
+        found += _merge(_records(backend, "find_project", project_params(text)), "Project", info_cols=("place",))
+    if not found:
+        if "Agency" in kinds:
+            found += _merge(_records(backend, "find_agency_alias", agency_alias_params(text)), "Agency",
+                            info_cols=("kind", "place"))
+        if not found and "Person" in kinds:
+            found += _merge(_records(backend, "find_person_like", like_params(text)), "Person", info_cols=("place",))
+        if not found and "Agency" in kinds:
+            found += _merge(_records(backend, "find_agency_like", like_params(text)), "Agency",
+                            info_cols=("kind", "place"))
+        if not found and "Project" in kinds:
+            found += _merge(_records(backend, "find_project_like", project_like_params(text)), "Project",
+                            info_cols=("place",))
+        if not found and "Resolution" in kinds:
+            found += resolution_candidates(backend, text)
     found.sort(key=lambda c: (-c.score, c.label, c.name))
     top = best_tier(found)
     people = [c for c in top if c.label == "Person"]
@@ -300,6 +323,8 @@ def best_tier(cands: list[Candidate]) -> list[Candidate]:
 
 
 _PLURAL = {"person": "people", "agency": "agencies", "entity": "entities"}
+_LABEL_PLURAL = {"Person": "people", "Agency": "agencies", "Resolution": "documents", "Project": "projects",
+                 "Task": "tasks"}
 
 
 def pick(cands: list[Candidate], what: str, text: str) -> Candidate:
@@ -308,7 +333,9 @@ def pick(cands: list[Candidate], what: str, text: str) -> Candidate:
     if not top:
         raise NotFound(f"no {what} matches '{text}'")
     if len(top) > 1:
-        what = "documents" if all(c.label == "Resolution" for c in top) else _PLURAL.get(what, what + "s")
+        labels = {c.label for c in top}
+        what = (_LABEL_PLURAL.get(labels.pop(), "entities") if len(labels) == 1
+                else _PLURAL.get(what, what + "s"))
         raise Ambiguous(f"'{text}' matches {len(top)} {what}; be more precise"
                         + (" (or give --term/--issuer or an id)" if any(c.label == "Resolution" for c in top)
                            else " (or give an id)"), top)

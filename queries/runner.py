@@ -36,7 +36,7 @@ _PARAMS = re.compile(r"^//\s*params\s*:\s*(?P<params>.*?)\s*$")
 # the named queries a CLI lookup runs (the benchmark times these); the others are dumps or helpers
 LOOKUP_QUERIES = (
     "find_person", "find_person_like", "find_agency", "find_agency_alias", "find_agency_like", "find_resolution",
-    "find_resolution_like", "find_project", "node_by_id", "search",
+    "find_resolution_like", "find_project", "find_project_like", "node_by_id", "search",
     "who_leads", "post_history", "roles_of", "chain_resolution", "chain_agency", "chain_person",
     "chain_project", "chain_event", "neighbours", "stats_nodes", "stats_edges", "stats_articles",
 )
@@ -225,6 +225,7 @@ def time_named_queries(store, samples: dict[str, str] | None = None, repeat: int
     plan.append(("find_agency_like", rs.like_params(samples["agency"])))
     plan.append(("find_resolution_like", rs.resolution_like_params(samples["resolution"])))
     plan.append(("find_agency_alias", rs.agency_alias_params(samples["agency"])))
+    plan.append(("find_project_like", rs.project_like_params(samples["project"])))
 
     def ids(name: str, params: dict) -> list[str]:
         try:
@@ -237,7 +238,7 @@ def time_named_queries(store, samples: dict[str, str] | None = None, repeat: int
     people = ids("find_person", plan[0][1]) or ids("find_person_like", plan[5][1])
     agencies = ids("find_agency", plan[1][1]) or ids("find_agency_like", plan[6][1])
     docs = ids("find_resolution", plan[2][1]) or ids("find_resolution_like", plan[7][1])
-    projects = ids("find_project", plan[3][1])
+    projects = ids("find_project", plan[3][1]) or ids("find_project_like", plan[-1][1])
     plan += [
         ("node_by_id", {"ids": people + agencies + docs}),
         ("who_leads", {"agency_ids": agencies[:1]}),

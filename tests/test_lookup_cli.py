@@ -310,6 +310,17 @@ def test_chain_of_an_agency_and_a_project(hand):
     assert [c["name"] for c in _kids(tree, "under")] == ["03-CTr/TU"]
 
 
+def test_chain_tree_caps_long_lists(hand):
+    from govkg.commands.lookup import render_tree
+
+    tree = {"id": "x", "label": "Agency", "name": "X", "children": [
+        {"relation": "issued", "id": f"d{i}", "label": "Resolution", "name": f"{i}/NQ", "evidence": [],
+         "children": []} for i in range(30)]}
+    text = render_tree(tree, max_children=10)
+    assert text.count("issued: ") == 10 and "… 20 more issued" in text
+    assert render_tree(tree, max_children=0).count("issued: ") == 30
+
+
 def test_chain_nothing(hand):
     one_line_error(run("chain", "99-NQ/XX", db=hand), 1)
 
