@@ -10,20 +10,12 @@ import click
 from govkg.cli import db_option, fail
 
 
-def holding_records(store, min_confidence: float = 0.0) -> list[dict]:
-    """Every person-post fact in the store, in the shape of ``govkg roles --all --format json``."""
+def holding_records(store) -> list[dict]:
+    """Every person-post fact in the store, exactly as ``govkg roles --all --format json`` prints it."""
+    from govkg.commands.lookup import role_records
     from govkg.queries.runner import run_records
 
-    out = []
-    for r in run_records(store, "all_roles"):
-        if (r.get("confidence") or 0.0) < min_confidence:
-            continue
-        out.append({
-            "person": r["person"], "title": r["title"], "organization": r["organization"],
-            "status": r["status"], "as_of": r["as_of"].isoformat() if r.get("as_of") else None,
-            "sources": [{"article": a, "evidence": s} for a, s in zip(r["articles"] or [], r["sentences"] or [])],
-        })
-    return out
+    return role_records(run_records(store, "all_roles"))
 
 
 @click.command("evaluate")
