@@ -45,8 +45,14 @@ _TYPE_BEFORE = re.compile(
     r"(?:\s+liên tịch)?\s+(?:số\s+)?$", re.I
 )
 _PLAIN = re.compile(
-    r"(?P<type>" + "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True)) + r")\s+số\s+(?P<num>\d{1,5})(?![\w/-])"
+    r"(?P<type>" + "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True)) + r")\s+"
+    r"(?:số\s+(?P<num>\d{1,5})(?![\w/-])"
+    # without "số", only a number followed by its issuer or date: "Nghị quyết 39 của Bộ Chính trị"
+    r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày)\s))",
+    re.IGNORECASE,
 )
+_TYPE_LOWER = tuple(sorted({w.lower() for w in TYPE_WORDS}))
+_TYPE_NUMBER_HINT = re.compile(r"(?:số|[a-zđA-ZĐạịếờưậ])\s\d")
 _DATE_AFTER = re.compile(r"^\s*(?:,\s*)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)")
 _QH_LEGISLATURE = re.compile(r"^QH(\d+)$")
 
@@ -66,7 +72,7 @@ class DocumentMention:
 
 def find_documents(sentence: str) -> list[DocumentMention]:
     """Every numbered document in a sentence."""
-    if "/" not in sentence and " số " not in sentence:
+    if "/" not in sentence and not _TYPE_NUMBER_HINT.search(sentence):
         return []
     out = []
     for m in DOC_NUMBER.finditer(sentence):
@@ -106,13 +112,19 @@ def find_documents(sentence: str) -> list[DocumentMention]:
             out.append(DocumentMention(number, doc_type, "administrative", d.year if d else None, issuer, d,
                                        m.start(), m.end(), f"admin:{num}/{code}-{issuer}".lower()))
     taken = [(x.start, x.end) for x in out]
-    for m in _PLAIN.finditer(sentence):
-        if any(a <= m.start("num") < b for a, b in taken):
+    low = sentence.lower()
+    plain = _PLAIN.finditer(sentence) if any(w in low for w in _TYPE_LOWER) else ()
+    for m in plain:
+        group = "num" if m.group("num") else "bare"
+        if any(a <= m.start(group) < b for a, b in taken):
             continue
+        if group == "bare" and not m.group("type")[0].isupper() and m.group("type").lower() in ("báo cáo", "đề án"):
+            continue
+        number = m.group(group)
         d = _date_after(sentence, m.end())
         t = _type_word(m.group("type"))
-        out.append(DocumentMention(m.group("num"), t, "plain", d.year if d else None, None, d,
-                                   m.start("num"), m.end(), f"plain:{t}:{m.group('num')}".lower()))
+        out.append(DocumentMention(number, t, "plain", d.year if d else None, None, d,
+                                   m.start(group), m.end(), f"plain:{t}:{number}".lower()))
     return sorted(out, key=lambda x: x.start)
 
 

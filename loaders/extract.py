@@ -237,7 +237,7 @@ class _State:
         code = d.issuer_code or ""
         name = ISSUER_CODES.get(code) or ("Quốc hội" if code.startswith("QH") else None)
         if name == "Thủ tướng Chính phủ":
-            name = "Chính phủ"
+            name = "Chính phủ"  # the Prime Minister's decisions: the edge is from the Government
         if name:
             return self._add_body(Body(name, "national", "state", None, key(name)), src), 0.9
         if code == "TU" and self.ctx.province:
@@ -251,6 +251,8 @@ class _State:
         year = d.year or (self.about.year if self.about else None)
         props = {"number": d.number, "doc_type": d.doc_type, "regime": d.regime, "date": d.date,
                  "issuer": self.kg.g.nodes[issuer[0]]["name"] if issuer else None}
+        if d.issuer_code == "TTg" and props["issuer"] == "Chính phủ":
+            props["issuer"] = "Thủ tướng Chính phủ"
         if d.regime == "party":
             national = d.issuer_code in ("TW", "TƯ")
             when = d.date or self.about
