@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from govkg.graph.neo4j_store import edge_properties, node_properties
+from govkg.graph.neo4j_store import edge_properties, group_edges, group_nodes, node_properties
 from govkg.graph.schema import schema
 
 ARRAY_DELIMITER = "\u00a6"
@@ -64,8 +64,9 @@ def _header(name: str, t: str) -> str:
 def write_neo4j_csv(kg, out_dir) -> dict:
     """Write ``kg`` as neo4j-admin import files and a README.md into ``out_dir`` (created if needed).
 
-    Returns counts: ``{"nodes": {label: n}, "relationships": {type: n}, "files": [names],
-    "array_delimiter": "U+00A6", "replaced_delimiters": n}``.
+    Returns flat counts: ``{"nodes": n, "relationships": m, "files": k}``, plus
+    ``replaced_delimiters`` when array elements held the delimiter. ``neo4j_csv_files(kg)`` gives the
+    per-label and per-type counts and file names without writing anything.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -73,8 +74,9 @@ def write_neo4j_csv(kg, out_dir) -> dict:
     cells = _Cells()
     counts = {"nodes": {}, "relationships": {}, "files": [], "array_delimiter": ARRAY_DELIMITER_ARG}
     node_files, rel_files = [], []
+    by_label, by_type = group_nodes(kg), group_edges(kg)
     for label, nt in sch.nodes.items():
-        rows = list(kg.nodes(label))
+        rows = by_label.get(label, [])
         counts["nodes"][label] = len(rows)
         if not rows:
             continue
@@ -87,9 +89,7 @@ def write_neo4j_csv(kg, out_dir) -> dict:
                 w.writerow([n] + [cells.cell(props[p.name], p.type) for p in nt.props] + [label])
         node_files.append(name)
     for etype, et in sch.edges.items():
-        by_pair: dict[tuple[str, str], list] = {}
-        for u, v, d in kg.edges(etype):
-            by_pair.setdefault((kg.label(u), kg.label(v)), []).append((u, v, d))
+        by_pair = by_type.get(etype, {})
         counts["relationships"][etype] = sum(len(r) for r in by_pair.values())
         for (a, b), rows in sorted(by_pair.items()):
             name = f"rels_{etype}_{a}_{b}.csv"
@@ -103,7 +103,25 @@ def write_neo4j_csv(kg, out_dir) -> dict:
     counts["files"] = node_files + rel_files
     counts["replaced_delimiters"] = cells.replaced
     (out / "README.md").write_text(_readme(node_files, rel_files, counts, cells.multiline), encoding="utf-8")
-    return counts
+    summary = {"nodes": sum(counts["nodes"].values()), "relationships": sum(counts["relationships"].values()),
+               "files": len(counts["files"])}
+    if cells.replaced:
+        summary["replaced_delimiters"] = cells.replaced
+    return summary
+
+
+def neo4j_csv_files(kg) -> dict:
+    """What ``write_neo4j_csv`` writes for ``kg``: ``{"nodes": {label: n}, "relationships": {type: n},
+    "files": [names]}``."""
+    sch = schema()
+    by_label, by_type = group_nodes(kg), group_edges(kg)
+    nodes = {label: len(by_label.get(label, [])) for label in sch.nodes}
+    rels, node_files, rel_files = {}, [f"nodes_{lb}.csv" for lb, n in nodes.items() if n], []
+    for etype in sch.edges:
+        pairs = by_type.get(etype, {})
+        rels[etype] = sum(len(es) for es in pairs.values())
+        rel_files += [f"rels_{etype}_{a}_{b}.csv" for a, b in sorted(pairs)]
+    return {"nodes": nodes, "relationships": rels, "files": node_files + rel_files}
 
 
 def import_command(node_files: list[str], rel_files: list[str], multiline: bool = False,

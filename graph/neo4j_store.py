@@ -68,6 +68,23 @@ def coerce(v: Any, t: str) -> Any:
     return v
 
 
+def group_nodes(kg) -> dict[str, list[tuple[str, dict]]]:
+    """The nodes of ``kg`` per label, in one pass."""
+    out: dict[str, list] = {}
+    for n, d in kg.g.nodes(data=True):
+        out.setdefault(d["label"], []).append((n, d))
+    return out
+
+
+def group_edges(kg) -> dict[str, dict[tuple[str, str], list[tuple[str, str, dict]]]]:
+    """The edges of ``kg`` per type and pair of labels, in one pass."""
+    nodes = kg.g.nodes
+    out: dict[str, dict] = {}
+    for u, v, k, d in kg.g.edges(keys=True, data=True):
+        out.setdefault(k, {}).setdefault((nodes[u]["label"], nodes[v]["label"]), []).append((u, v, d))
+    return out
+
+
 def _batches(rows: list, size: int) -> Iterator[list]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
@@ -182,8 +199,9 @@ class Neo4jStore:
             with drv.session(database=self.database) as s:
                 for c in sch.neo4j_constraints():
                     summary["constraints_added"] += s.run(c).consume().counters.constraints_added
+                by_label = group_nodes(kg)
                 for label in sch.nodes:
-                    rows = [{"id": n, "props": node_properties(d, label)} for n, d in kg.nodes(label)]
+                    rows = [{"id": n, "props": node_properties(d, label)} for n, d in by_label.get(label, [])]
                     summary["nodes"][label] = len(rows)
                     cypher = f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r.props"
                     for batch in _batches(rows, batch_size):
@@ -192,11 +210,10 @@ class Neo4jStore:
                         summary["properties_set"] += cnt.properties_set
                         if progress:
                             progress(len(batch))
+                by_type = group_edges(kg)
                 for etype in sch.edges:
-                    by_pair: dict[tuple[str, str], list] = {}
-                    for u, v, d in kg.edges(etype):
-                        by_pair.setdefault((kg.label(u), kg.label(v)), []).append(
-                            {"from": u, "to": v, "props": edge_properties(d, etype)})
+                    by_pair = {pair: [{"from": u, "to": v, "props": edge_properties(d, etype)} for u, v, d in es]
+                               for pair, es in by_type.get(etype, {}).items()}
                     summary["edges"][etype] = sum(len(r) for r in by_pair.values())
                     for (a, b), rows in sorted(by_pair.items()):
                         cypher = (f"UNWIND $rows AS r MATCH (a:{a} {{id: r.from}}) MATCH (b:{b} {{id: r.to}}) "

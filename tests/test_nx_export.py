@@ -11,7 +11,7 @@ import pytest
 
 from graph_fixture import build_seed_graph
 from govkg.graph.model import Source
-from govkg.graph.neo4j_csv import ARRAY_DELIMITER, ARRAY_DELIMITER_ARG, write_neo4j_csv
+from govkg.graph.neo4j_csv import ARRAY_DELIMITER, ARRAY_DELIMITER_ARG, neo4j_csv_files, write_neo4j_csv
 from govkg.graph.nx_export import write_gexf, write_graphml
 from govkg.graph.schema import schema
 
@@ -67,13 +67,14 @@ def _read(path):
 
 def test_neo4j_csv_files(kg, tmp_path):
     out = tmp_path / "neo4j"
-    counts = write_neo4j_csv(kg, out)
+    summary = write_neo4j_csv(kg, out)
     stats = kg.stats()
+    counts = neo4j_csv_files(kg)
+    assert summary == {"nodes": kg.g.number_of_nodes(), "relationships": kg.g.number_of_edges(),
+                       "files": len(counts["files"]), "replaced_delimiters": 1}
     assert {k: v for k, v in counts["nodes"].items() if v} == stats["nodes"]
     assert {k: v for k, v in counts["relationships"].items() if v} == stats["edges"]
-    assert counts["array_delimiter"] == ARRAY_DELIMITER_ARG and counts["replaced_delimiters"] == 1
-    for name in counts["files"]:
-        assert (out / name).is_file()
+    assert sorted(p.name for p in out.glob("*.csv")) == sorted(counts["files"])
     # nodes: id:ID(Label), typed properties, :LABEL
     rows = _read(out / "nodes_Resolution.csv")
     header = rows[0]
@@ -104,7 +105,8 @@ def test_neo4j_csv_files(kg, tmp_path):
 
 def test_neo4j_csv_readme_has_the_import_command(kg, tmp_path):
     out = tmp_path / "neo4j"
-    counts = write_neo4j_csv(kg, out)
+    write_neo4j_csv(kg, out)
+    counts = neo4j_csv_files(kg)
     readme = (out / "README.md").read_text("utf-8")
     assert "neo4j-admin database import full neo4j" in readme
     assert f"--array-delimiter={ARRAY_DELIMITER_ARG}" in readme
