@@ -16,9 +16,9 @@ from importlib import resources
 
 from govkg.loaders.documents import DOC_NUMBER
 from govkg.loaders.gazetteer import Place, match_place
-from govkg.text import canonical, key, lower, trie_pattern
+from govkg.text import UPPER, canonical, key, lower, trie_pattern
 
-_CAP = r"[A-ZĐÀ-Ỹ]"
+_CAP = f"[{UPPER}]"
 _WORD = r"[\wÀ-ỹ]+"
 
 
@@ -115,13 +115,13 @@ def _patterns() -> dict[str, re.Pattern]:
 # trường trong nước), up to seven words, ending before a verb or particle
 _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|với|về|của|theo|khi|này|đó|phát|cũng|"
               r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các|do|dẫn|sau|"
-              r"trước|đi|ra|vào|cùng|trao|ký|khẳng|nhấn|gửi|vẫn|mới|năm|ngày|thuộc)(?![\wÀ-ỹ])")
+              r"trước|đi|ra|vào|cùng|trao|ký|khẳng|nhấn|gửi|vẫn|mới|năm|ngày|thuộc|không|chưa|đồng|luôn|rất)(?![\wÀ-ỹ])")
 _PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,9})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
 _PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
 _OF_PLACE = re.compile(r"\s(?:của|tại)\s")
-_CAP_AFTER = re.compile(r"\s[A-ZĐÀ-Ỹ]")
-_BRANCH = re.compile(r"\s+(?:Việt Nam\s+)?[Cc]hi nhánh")
+_CAP_AFTER = re.compile(rf"\s[{UPPER}]")
+_BRANCH = re.compile(r"\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|[Kk]hu vực)")
 
 
 def NAME_AT(text: str, pos: int) -> bool:
@@ -130,7 +130,9 @@ def NAME_AT(text: str, pos: int) -> bool:
     return match_name(text, pos) is not None
 _STEER_END = re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:do|đã|đang|sẽ|vừa|cho|về việc|phát biểu|chủ trì|yêu cầu|"
                         r"đề nghị|nhấn mạnh|kiểm tra|họp|tổ chức|ký|làm việc|là|và các|cùng|với|ghi nhận|"
-                        r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng)(?=\s|$)")
+                        r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng|"
+                        r"biểu dương|khẳng định|thông báo|kêu gọi|trao|tặng|gửi|không|chưa|luôn|vẫn|họp|trả lời|"
+                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt)(?=\s|$)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 
 

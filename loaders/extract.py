@@ -18,7 +18,7 @@ from govkg.loaders.article import Article
 from govkg.loaders.documents import ISSUER_CODES, DocumentMention, find_documents, party_term
 from govkg.loaders.people import PositionMention, find_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
-from govkg.text import fold, key, retone
+from govkg.text import LOWER, UPPER, fold, key, retone
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
 _BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
@@ -35,18 +35,20 @@ _EVENT_WORDS = [
 _DAY = re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?:\s+ngày)?\s+(\d{1,2})\s*[-/]\s*(\d{1,2})(?:\s*[-/]\s*((?:19|20)\d\d))?\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự họp|có mặt)\b", re.I)
 _DIRECTIVE = re.compile(r"\b(?P<verb>yêu cầu|đề nghị|chỉ đạo|giao)\s+(?P<rest>.+)$")
-_CAPW = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*"
-_PROPER_TAIL = _CAPW + r"(?:\s(?:" + _CAPW + r"|\d+|(?:[a-zđà-ỹ]+\s){1,2}" + _CAPW + r"))*"
+_CAPW = rf"[{UPPER}]\w*"
+_LOWW = f"[{LOWER}]+"
+_PROPER_TAIL = _CAPW + r"(?:\s(?:" + _CAPW + r"|\d+|(?:" + _LOWW + r"\s){1,2}" + _CAPW + r"))*"
 _PROJECT = re.compile(
     r"(?:[Cc]ông trình|[Dd]ự án)\s+(?P<name1>(?:đường|cầu|nhà máy|hệ thống|khu|tuyến|cảng|bệnh viện|trường)\s"
-    r"(?:[a-zđà-ỹ]+\s){0,3}" + _PROPER_TAIL + r")"
-    r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:[a-zđà-ỹ]+\s){1,6}"
+    r"(?:" + _LOWW + r"\s){0,3}" + _PROPER_TAIL + r")"
+    r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:" + _LOWW + r"\s){1,6}"
     + _PROPER_TAIL + r")"
 )
 _TYPE_BEFORE = re.compile(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$")
 _AT_WORK = re.compile(r"\btại buổi làm việc\b")
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
+_SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm|[Tt]háng\s?\d{1,2}\s?/|\d/)\s?((?:19|20)\d\d)\b(?!\s?[-–])")
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
 
 
@@ -128,11 +130,23 @@ class _State:
                              key=f"{key(title)}|{body.key}")
             self.kg.add_fact("OF", role, agency, src)
             conf = body.confidence * (0.8 if src.zone == "leftover" else 1.0)
-            self.holdings.append((person, role, Source(src.article, src.sentence, src.start, src.zone, pm.status),
-                                  conf, pm.direct, pm.title.rank, pm.status))
+            status = pm.status
+            if status == "current" and self._looks_back(s):
+                status = "former"  # "Năm 1995, ... Thủ tướng Võ Văn Kiệt": held then, not as of the article
+            self.holdings.append((person, role, Source(src.article, src.sentence, src.start, src.zone, status),
+                                  conf, pm.direct, pm.title.rank, status))
             self.kg.add_fact("MENTIONS", self.article, person, src)
             out.append((pm.person_start, person))
         return out
+
+    def _looks_back(self, s: str) -> bool:
+        """Whether the sentence is dated years before the article ("Tháng 11/2007, Chủ tịch nước ...")."""
+        if self.about is None:
+            return False
+        years = [int(y) for y in _SENTENCE_YEAR.findall(s)]
+        # an article's own date is sure; a year guessed from its text is not: ask for a wider gap
+        gap = 2 if self.published is not None else 5
+        return bool(years) and max(years) <= self.about.year - gap
 
     def _person(self, pm: PositionMention, body: Body, src: Source) -> str:
         local = body.place.province if body.place is not None and body.place.level != "province" else (
@@ -429,7 +443,7 @@ def _name_survey(text: str) -> tuple[Counter, set[str]]:
     names: Counter = Counter()
     foreign: set[str] = set()
     for m in NAME.finditer(text):
-        name = clean_name(m.group(0))
+        name = clean_name(m.group(0), text[m.end():m.end() + 12])
         if name is None:
             continue
         names[name] += 1

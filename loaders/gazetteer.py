@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from govkg.text import canonical, fold
+from govkg.text import UPPER, canonical, fold
 
 # Centrally governed cities are "thành phố"; the rest of the provinces are "tỉnh".
 CITY_PROVINCES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
@@ -84,7 +84,7 @@ def province_named(name: str) -> str | None:
     return gazetteer().provinces.get(fold(name))
 
 
-_NAME_WORDS = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)(?:[ \-](?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+)){0,3}"
+_NAME_WORDS = rf"(?:[{UPPER}]\w*|\d+)(?:[ \-](?:[{UPPER}]\w*|\d+)){{0,3}}"
 _TYPED = re.compile(
     r"(?P<kind>thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|TP\.?|Tp\.?|quận|Quận|huyện|Huyện|"
     r"phường|Phường|xã|Xã|TX\.?|Q\.|P\.)\s?(?P<name>" + _NAME_WORDS + ")"

@@ -11,10 +11,10 @@ import re
 import tomllib
 from importlib import resources
 
-from govkg.text import trie_pattern
+from govkg.text import UPPER, trie_pattern
 
 _DATA = tomllib.loads(resources.files("govkg").joinpath("data/names.toml").read_text("utf-8"))
-_UP = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_UP = UPPER
 _LOW = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _SYL = f"[{_UP}][{_LOW}]+"
 
@@ -54,9 +54,20 @@ _V = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớú
 _SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
 
 
-def clean_name(name: str) -> str | None:
-    """The name with a glued-on word cut off; None if it is no Vietnamese personal name."""
+_OPENERS = frozenset(_DATA.get("sentence_openers", []))
+_OPENER_FIRST = frozenset(p.split(" ")[0] for p in _OPENERS)
+_NEXT_WORD = re.compile(r"\s*([\w]+)")
+
+
+def clean_name(name: str, after: str = "") -> str | None:
+    """The name with a glued-on word cut off; None if it is no Vietnamese personal name.
+
+    ``after`` is the text that follows the name: "Nguyễn Ngọc Thiện Như" before "vậy" ends at Thiện."""
     words = name.split(" ")
+    if len(words) > 2 and words[-1] in _OPENER_FIRST:
+        nxt = _NEXT_WORD.match(after)
+        if nxt and f"{words[-1]} {nxt.group(1)}" in _OPENERS:
+            words.pop()
     last = words[-1].lower()
     if not _SYLLABLE.fullmatch(last):
         m = _SYLLABLE.match(last)

@@ -161,17 +161,18 @@ def find_positions(sentence: str) -> list[PositionMention]:
     names = [nm for nm in NAME.finditer(masked) if "·" not in nm.group(0) and not _inside_proper_noun(masked, nm.start())]
     out: list[PositionMention] = []
     for chain in chains:
-        nm = _holder(sentence, chain, names)
+        nm, how = _holder(sentence, chain, names)
         if nm is None:
             continue
-        name = clean_name(nm.group(0))
+        name = clean_name(nm.group(0), sentence[nm.end():nm.end() + 12])
         if name is None:
             continue
         ranks = tuple(r for r in RANK_WORDS if sentence[max(0, nm.start() - 16):nm.start()].rstrip().endswith(r))
         near = chain[-1] if nm.start() >= chain[-1].end else chain[0]
         others = [seg for seg in chain if seg.title.rank != "member" and not seg.title.alone]
         for seg in chain:
-            if seg.body is None and seg.title.body is None:
+            if seg.body is None and (seg.title.body is None or how == "before"):
+                # "Trịnh Xuân Thanh, Tổng Bí thư nhấn mạnh": after a name, only a written body makes a post
                 continue
             if seg.title.alone and others and seg is not near:
                 continue  # "của Thủ tướng, Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng": not his post
@@ -180,7 +181,7 @@ def find_positions(sentence: str) -> list[PositionMention]:
     return out
 
 
-def _holder(sentence: str, chain: list[Segment], names: list[re.Match]) -> re.Match | None:
+def _holder(sentence: str, chain: list[Segment], names: list[re.Match]) -> tuple[re.Match | None, str]:
     """Whose chain it is. A name right after the titles holds them ("Chủ tịch UBND TP Nguyễn Văn A");
     else a name right before ("Nguyễn Văn A, Chủ tịch UBND TP"); else a name after a comma
     ("Bộ trưởng Bộ Công an, Thượng tướng Tô Lâm")."""
@@ -189,15 +190,17 @@ def _holder(sentence: str, chain: list[Segment], names: list[re.Match]) -> re.Ma
     before = next((nm for nm in reversed(names) if nm.end() <= start), None)
     gap_after = sentence[end:after.start()] if after is not None else None
     if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after) and "," not in gap_after:
-        return after
+        return after, "after"
     gap_before = sentence[before.end():start] if before is not None else None
     if gap_before is not None and (_NAME_THEN_CHAIN.match(gap_before) or chain[0].marked and not gap_before.strip()):
-        return before  # "Nguyễn Văn A, Chủ tịch ..."; "Nguyễn Xuân Phúc khi đó là Phó Thủ tướng"
-    if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after):
-        return after
-    return None
+        return before, "before"  # "Nguyễn Văn A, Chủ tịch ..."; "Nguyễn Xuân Phúc khi đó là Phó Thủ tướng"
+    if gap_after is not None and _CHAIN_THEN_NAME.match(gap_after) and not _ON_BEHALF.search(sentence[:start]):
+        return after, "after"  # "Bộ trưởng Bộ Công an, Thượng tướng Tô Lâm"
+    return None, ""
 
 
+# "thừa ủy quyền của Chủ tịch nước, Thiếu tướng X": a title owned by "của" is not the next name's
+_ON_BEHALF = re.compile(r"(?:của|theo|thay mặt|với)\s+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([\w.]+)\s+$")
 _BEFORE_NAME_OK = frozenset(w.split()[-1] for w in RANK_WORDS) | {"Ông", "Bà", "Anh", "Chị", "Đồng", "Chí"}
 

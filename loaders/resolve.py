@@ -27,6 +27,7 @@ class Context:
 
     province: str | None
     city: Place | None = None  # a district-level city the article is about ("TP Cao Lãnh")
+    confidence: float = 0.9  # how clearly the article is about that province
 
 
 @dataclass(frozen=True)
@@ -55,17 +56,19 @@ def article_context(text: str, outlet_province: str | None) -> Context:
                 cities[place] += 1
     if outlet_province:
         provinces[outlet_province] += 3
-    province = None
+    province, confidence = None, 0.0
     if provinces:
         (top, n), *rest = provinces.most_common(2)
         if not rest or n > rest[0][1]:
             province = top
+            share = n / sum(provinces.values())
+            confidence = 0.9 if n >= 3 and share >= 0.6 else 0.7
     city = None
     if cities:
         place, _ = cities.most_common(1)[0]
         if place.province == province:
             city = place
-    return Context(province, city)
+    return Context(province, city, confidence)
 
 
 def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> Body | None:
@@ -96,7 +99,7 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
             return None
         if m.kind == "so" and ctx.province:
             place = Place(ctx.province, "province", "thành phố" if ctx.province in CITY_PROVINCES else "tỉnh")
-            confidence = 0.85
+            confidence = min(0.85, ctx.confidence)
         else:
             # "Cục Trồng trọt" is national, "Cục Thuế" may be a province's: keep the name as written
             return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.7 if m.kind == "cuc" else 0.9)
@@ -148,12 +151,12 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> tup
     if wants == "province" and ctx.province:
         is_city = ctx.province in CITY_PROVINCES
         if not is_city or m.kind == "so" and word is None:
-            return Place(ctx.province, "province", "thành phố" if is_city else "tỉnh"), 0.9
+            return Place(ctx.province, "province", "thành phố" if is_city else "tỉnh"), ctx.confidence
     if wants == "city":
         if ctx.province in CITY_PROVINCES:
-            return Place(ctx.province, "province", "thành phố"), 0.9
+            return Place(ctx.province, "province", "thành phố"), ctx.confidence
         if ctx.city is not None:
-            return ctx.city, 0.8
+            return ctx.city, min(0.8, ctx.confidence)
     return None, 0.0
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from govkg.text import UPPER
+
 # A sentence ends at . ! ? … (or a line break) followed by space and an upper-case letter, a quote
 # or a digit, except after abbreviations the press writes with a full stop ("TP. Hồ Chí Minh").
-_BOUNDARY = re.compile(r"(?<=[.!?…;:])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_BOUNDARY = re.compile(rf"(?<=[.!?…;:])[\"”’)]?\s+(?=[\"“‘(]?[{UPPER}0-9])|\n+")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:TP|Tp|Q|P|TX|H|ThS|TS|PGS|GS|BS|Th|St|Mr|Mrs|Ms|Dr|No|tr|TT|KS|CN|LS|NXB|Tr)\.|\b[A-ZĐ]\.)$"
 )
