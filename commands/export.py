@@ -54,6 +54,23 @@ def match_nodes(kg: KnowledgeGraph, thing: str) -> list[str]:
     return sorted(exact or loose)
 
 
+def partial_matches(kg: KnowledgeGraph, thing: str, limit: int = 30) -> list[str]:
+    """Nodes whose name contains ``thing`` (without diacritics): suggestions, never a choice."""
+    from govkg.text import fold
+
+    f = fold(thing)
+    if len(f) < 2:
+        return []
+    out = []
+    for n, d in kg.g.nodes(data=True):
+        if d["label"] == "Article":
+            continue
+        names = [d.get(x) for x in ("name", "full_name", "number")]
+        if any(isinstance(x, str) and f in fold(x) for x in names):
+            out.append(n)
+    return sorted(out)[:limit]
+
+
 def subgraph_around(kg: KnowledgeGraph, start: str, depth: int) -> KnowledgeGraph:
     """The nodes within ``depth`` hops of ``start`` and the facts between them.
 
@@ -206,18 +223,23 @@ def select(kg: KnowledgeGraph, around: str | None, depth: int) -> KnowledgeGraph
     if around is None:
         return kg
     found = match_nodes(kg, around)
-    if not found:
-        fail(f"nothing in the store is named {around!r} (try 'govkg search')")
-    if len(found) > 1:
+    if len(found) == 1:
+        return subgraph_around(kg, found[0], depth)
+    if found:
         click.echo(f"govkg: {around!r} names {len(found)} entities; export --around one of these ids:", err=True)
-        for n in found[:30]:
-            d = kg.g.nodes[n]
-            shown = next((d[x] for x in _SHOWN if d.get(x)), "")
-            click.echo(f"  {n}  ({d['label']}: {shown})", err=True)
-        if len(found) > 30:
-            click.echo(f"  ... and {len(found) - 30} more", err=True)
-        sys.exit(1)
-    return subgraph_around(kg, found[0], depth)
+    else:
+        found = partial_matches(kg, around)
+        if not found:
+            fail(f"nothing in the store is named {around!r} (try 'govkg search')")
+        click.echo(f"govkg: nothing is named {around!r} exactly; names containing it (export --around one of "
+                   "these ids):", err=True)
+    for n in found[:30]:
+        d = kg.g.nodes[n]
+        shown = next((d[x] for x in _SHOWN if d.get(x)), "")
+        click.echo(f"  {n}  ({d['label']}: {shown})", err=True)
+    if len(found) > 30:
+        click.echo(f"  ... and {len(found) - 30} more", err=True)
+    sys.exit(1)
 
 
 @click.command()

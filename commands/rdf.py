@@ -59,9 +59,8 @@ def import_rdf(file: str, fmt: str | None, replace: bool, db: str | None) -> Non
     """Read a govkg RDF export back into a store (merged into what it holds, unless --replace)."""
     from govkg.graph.store import EmbeddedStore, StoreError
 
-    g = _parse(file, fmt)
     try:
-        kg = rdf.graph_from_rdf(g, file)
+        kg = rdf.read_file(file, fmt)
     except rdf.RdfError as e:
         fail(str(e))
     nodes, facts = kg.g.number_of_nodes(), kg.g.number_of_edges()
@@ -103,7 +102,8 @@ def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None
     """Run a SPARQL query over the graph (the store, or an RDF file with --from).
 
     govkg's prefixes (org, foaf, prov, dcterms, eli, skos, rdfs, govkg ...) are predeclared.
-    SELECT prints rows; ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle.
+    SELECT prints rows (in a table, IRIs under a known prefix are shortened: org:Post); ASK prints
+    true or false; CONSTRUCT and DESCRIBE print Turtle.
     """
     if query and query_file:
         fail("give the query as an argument or with -f FILE, not both")
@@ -134,7 +134,7 @@ def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None
             store.close()
         g = rdf.to_rdflib(kg, base, rdf.new_graph())
     try:
-        kind, result = rdf.sparql(g, query)
+        kind, result = rdf.sparql(g, query, compact=fmt == "table")
     except rdf.RdfError as e:
         fail(str(e))
     if kind == "ASK":

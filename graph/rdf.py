@@ -324,11 +324,15 @@ class _Minter:
     def node(self, node_id: str) -> str:
         iri = self._cache.get(node_id)
         if iri is None:
-            iri = self._cache[node_id] = self.base + node_path(node_id, self.kg.g.nodes[node_id]["label"])
+            iri = self._cache[node_id] = self.base + node_path(node_id, self.kg.g._node[node_id]["label"])
         return iri
 
     def article(self, article_id: str) -> str:
-        if article_id in self.kg.g and self.kg.g.nodes[article_id]["label"] == "Article":
+        iri = self._cache.get(article_id)
+        if iri is not None and self.kg.g._node[article_id]["label"] == "Article":
+            return iri
+        d = self.kg.g._node.get(article_id)
+        if d is not None and d["label"] == "Article":
             return self.node(article_id)
         return self.base + article_path(article_id)
 
@@ -364,9 +368,25 @@ def blocks(kg: KnowledgeGraph, base: str | None = None) -> Iterator[Block]:
     p_offset, p_zone, p_status = m.iri("govkg:offset"), m.iri("govkg:zone"), m.iri("govkg:status")
     p_org = m.iri("org:organization")
     xsd_int = XSD_NS + "integer"
+    # networkx's own dicts (node -> data, node -> {neighbour: {key: data}}): its views cost more
+    # than the rest of the export on large graphs
+    nodes, succ, pred_ = g._node, g._succ, g._pred
+    inverse_targets = {b for em in m.edges.values() if em.inverse for _, b in em.pairs}
+    fact_lits: dict[tuple, list[Lit]] = {}  # dates and confidences repeat: convert each once
 
-    for n in sorted(g.nodes):
-        d = g.nodes[n]
+    def fact_prop_lits(pm: PropMap, value: Any) -> list[Lit]:
+        if type(value) is str or isinstance(value, list):
+            return _lits(pm, value)
+        k = (pm.pred, value)
+        out = fact_lits.get(k)
+        if out is None:
+            if len(fact_lits) > 100000:
+                fact_lits.clear()
+            out = fact_lits[k] = _lits(pm, value)
+        return out
+
+    for n in sorted(nodes):
+        d = nodes[n]
         label = d["label"]
         nm = m.nodes.get(label)
         if nm is None:
@@ -382,28 +402,30 @@ def blocks(kg: KnowledgeGraph, base: str | None = None) -> Iterator[Block]:
             pairs += [(pred, lit) for lit in _lits(pm, d.get(name))]
         if label == "Role" and d.get("title"):
             pairs.append((role_pred, mint.concept("title", d["title"])))
-        out = sorted(g.out_edges(n, keys=True, data=True), key=lambda e: (e[1], e[2]))
-        for _, v, k, ed in out:
+        out = sorted((v, k, ed) for v, kd in succ[n].items() for k, ed in kd.items()) if succ[n] else ()
+        for v, k, ed in out:
             em = m.edges.get(k)
-            if em is None or g.nodes[v]["label"] not in m.nodes:
+            lv = nodes[v]["label"]
+            if em is None or lv not in m.nodes:
                 continue
-            pred = em.pred(label, g.nodes[v]["label"])
+            pred = em.pred(label, lv)
             if pred and not em.inverse:
                 pairs.append((pred, mint.node(v)))
-            if k == "HOLDS" and (ed.get("status") or "current") in HOLDING and g.nodes[v].get("rank") == "head":
+            if k == "HOLDS" and (ed.get("status") or "current") in HOLDING and nodes[v].get("rank") == "head":
                 pairs += [(head_of, mint.node(a)) for a in _post_orgs(g, v)]
-        for u, _, k, _ in sorted(g.in_edges(n, keys=True, data=True), key=lambda e: (e[0], e[2])):
-            em = m.edges.get(k)
-            if em is not None and em.inverse and g.nodes[u]["label"] in m.nodes:
-                pred = em.pred(g.nodes[u]["label"], label)
-                if pred:
-                    pairs.append((pred, mint.node(u)))
+        if label in inverse_targets:
+            for u, k in sorted((u, k) for u, kd in pred_[n].items() for k in kd):
+                em = m.edges.get(k)
+                if em is not None and em.inverse and nodes[u]["label"] in m.nodes:
+                    pred = em.pred(nodes[u]["label"], label)
+                    if pred:
+                        pairs.append((pred, mint.node(u)))
         yield s, list(dict.fromkeys(pairs))
 
         # the facts stated by this node's out-edges, each with its evidence
-        for _, v, k, ed in out:
+        for v, k, ed in out:
             em = m.edges.get(k)
-            lv = g.nodes[v]["label"]
+            lv = nodes[v]["label"]
             if em is None or lv not in m.nodes:
                 continue
             fp = fact_path(k, n, v)
@@ -417,11 +439,11 @@ def blocks(kg: KnowledgeGraph, base: str | None = None) -> Iterator[Block]:
                 fpairs += [(em.subject, mint.node(n)), (em.object, mint.node(v))]
                 if k == "HOLDS":
                     fpairs += [(p_org, mint.node(a)) for a in _post_orgs(g, v)]
-                    if g.nodes[v].get("title"):
-                        fpairs.append((role_pred, mint.concept("title", g.nodes[v]["title"])))
+                    if nodes[v].get("title"):
+                        fpairs.append((role_pred, mint.concept("title", nodes[v]["title"])))
             for pm in em.props:
                 if pm.name in ed:
-                    fpairs += [(pm.pred, lit) for lit in _lits(pm, ed[pm.name])]
+                    fpairs += [(pm.pred, lit) for lit in fact_prop_lits(pm, ed[pm.name])]
             sources: list[Source] = ed.get("sources") or []
             evs = sorted((evidence_path(fp, src), src) for src in sources)
             fpairs += [(derived, base + ep) for ep, _ in evs]
@@ -457,7 +479,7 @@ SCHEME_LABELS = {"title": "Titles of posts", "doctype": "Types of numbered docum
 
 
 def _post_orgs(g, role: str) -> list[str]:
-    return sorted(a for _, a, k in g.out_edges(role, keys=True) if k == "OF")
+    return sorted(a for a, kd in g._succ[role].items() if "OF" in kd)
 
 
 def triples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[tuple[str, str, Any]]:
@@ -728,9 +750,9 @@ def _quiet_rdflib() -> None:
     logging.getLogger("rdflib").setLevel(logging.ERROR)
 
 
-def _from_lit(pm: PropMap, o) -> Any:
+def _from_lit(pm: PropMap, o: Lit) -> Any:
     t = pm.type.rstrip("[]")
-    s = str(o)
+    s = o.value
     try:
         if t == "INT64":
             return int(s)
@@ -745,82 +767,158 @@ def _from_lit(pm: PropMap, o) -> Any:
     return s
 
 
-def _first(values: list, key=None):
-    return sorted(values, key=key or (lambda v: (str(type(v)), v)))[0] if values else None
+def _first(values: list):
+    return sorted(values, key=lambda v: (str(type(v)), v))[0] if values else None
+
+
+# The importer reads triples into an index of light terms: an IRI is a ``str``, a literal a
+# :class:`Lit` (datatype None for plain and language-tagged strings), a blank node a ``_BNode``.
+class _BNode(str):
+    pass
+
+
+_PLAIN = {XSD_NS + "string", RDF_NS + "langString"}
+Index = dict  # subject -> {predicate IRI: [objects]}
+
+
+def _index_rdflib(g) -> Index:
+    from rdflib import BNode, Literal
+
+    def term(t):
+        if isinstance(t, Literal):
+            dt = str(t.datatype) if t.datatype is not None else None
+            return Lit(str(t), t.language, None if dt in _PLAIN else dt)
+        if isinstance(t, BNode):
+            return _BNode(t)
+        return str(t)
+
+    idx: Index = {}
+    for s, p, o in g.triples((None, None, None)):
+        idx.setdefault(term(s), {}).setdefault(str(p), []).append(term(o))
+    return idx
+
+
+def _index_oxigraph(triples: Iterable) -> Index:
+    import pyoxigraph as ox
+
+    NamedNode, Literal = ox.NamedNode, ox.Literal
+    iris: dict[str, str] = {}  # one str object per IRI, whatever the number of triples naming it
+
+    def term(t):
+        if type(t) is NamedNode:
+            v = t.value
+            return iris.setdefault(v, v)
+        if type(t) is Literal:
+            dt = t.datatype.value
+            return Lit(t.value, t.language, None if dt in _PLAIN else dt)
+        return _BNode(str(t))
+
+    idx: Index = {}
+    for q in triples:
+        idx.setdefault(term(q.subject), {}).setdefault(term(q.predicate), []).append(term(q.object))
+    return idx
+
+
+def read_file(path: str | os.PathLike, fmt: str | None = None) -> KnowledgeGraph:
+    """The KnowledgeGraph a govkg export file describes (see :func:`graph_from_rdf`).
+
+    With pyoxigraph installed the file is parsed as a stream straight into the importer's index
+    (several times faster and lighter than building an rdflib graph first); else through rdflib.
+    """
+    path = str(path)
+    fmt = guess_format(path, fmt)
+    if not _has_oxrdflib() or fmt not in _OX_FORMAT:
+        return graph_from_rdf(parse_file(path, fmt, fast=False), path)
+    import pyoxigraph as ox
+
+    try:
+        if os.path.getsize(path) == 0:
+            raise RdfError(f"{path} is empty")
+        triples = ox.parse(path=path, format=getattr(ox.RdfFormat, _OX_FORMAT[fmt]), base_iri=None)
+        idx = _index_oxigraph(triples)
+    except OSError as e:
+        raise RdfError(f"cannot read {path}: {e.strerror or e}") from None
+    except (SyntaxError, ValueError) as e:
+        msg = " ".join(str(e).split()) or type(e).__name__
+        raise RdfError(f"cannot parse {path} as {fmt}: {msg[:300]}") from None
+    return _graph_from_index(idx, path)
+
+
+_OX_FORMAT = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "xml": "RDF_XML", "jsonld": "JSON_LD",
+              "n3": "N3", "trig": "TRIG", "nquads": "N_QUADS"}
 
 
 def graph_from_rdf(g, where: str = "the RDF") -> KnowledgeGraph:
-    """Rebuild the KnowledgeGraph a govkg export describes (ids, properties, facts, sources).
+    """Rebuild the KnowledgeGraph a govkg export describes (ids, properties, facts, sources) from
+    an rdflib Graph.
 
-    Reads the triples once into an index by subject, so it costs the same on any rdflib store.
     Derived triples (rdfs:label of people, org:headOf, org:role, concept schemes, direct edge
     triples) are not read: facts come from their fact resources.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF
+    return _graph_from_index(_index_rdflib(g), where)
 
+
+def _graph_from_index(idx: Index, where: str) -> KnowledgeGraph:
     m = mapping()
-    U = URIRef
-    idx: dict[Any, dict[Any, list]] = {}
-    for s, p, o in g.triples((None, None, None)):
-        idx.setdefault(s, {}).setdefault(p, []).append(o)
-
-    rdf_type, ident = RDF.type, U(m.iri("dcterms:identifier"))
-    classes = {U(c): label for c, label in m.class_to_label.items()}
-    ids: dict[Any, str] = {}
+    rdf_type, ident = RDF_NS + "type", m.iri("dcterms:identifier")
+    classes = m.class_to_label
+    ids: dict[str, str] = {}
     labels: dict[str, str] = {}
     for s, po in idx.items():
-        if not isinstance(s, URIRef):
+        if type(s) is not str:
             continue
         found = [classes[t] for t in po.get(rdf_type, ()) if t in classes]
-        idents = [o for o in po.get(ident, ()) if isinstance(o, Literal)]
+        idents = [o for o in po.get(ident, ()) if isinstance(o, Lit)]
         if len(found) == 1 and len(idents) == 1:
-            ids[s] = str(idents[0])
-            labels[str(idents[0])] = found[0]
+            ids[s] = idents[0].value
+            labels[idents[0].value] = found[0]
     if not ids:
         raise RdfError(f"no govkg nodes found in {where} (is it a govkg export?)")
 
     # articles referred to by IRI but not in the file: decode their id under the base we see
-    bases = {str(s)[: -len(node_path(i, labels[i]))] for s, i in list(ids.items())[:50]
-             if str(s).endswith(node_path(i, labels[i]))}
+    bases = {s[: -len(node_path(i, labels[i]))] for s, i in list(ids.items())[:50]
+             if s.endswith(node_path(i, labels[i]))}
 
-    def article_id(o) -> str:
+    def article_id(o: str) -> str:
         if o in ids:
             return ids[o]
-        s = str(o)
         for b in bases:
-            if s.startswith(b + "article/"):
-                return unquote(s[len(b) + len("article/"):])
-        return unquote(s.rsplit("/", 1)[-1])
+            if o.startswith(b + "article/"):
+                return unquote(o[len(b) + len("article/"):])
+        return unquote(o.rsplit("/", 1)[-1])
 
     def one(s, pred):
         vals = idx.get(s, {}).get(pred)
         return vals[0] if vals else None
 
+    def lits(values) -> list[Lit]:
+        return [o for o in values if isinstance(o, Lit)]
+
     kg = KnowledgeGraph()
-    pref = U(m.iri("skos:prefLabel"))
+    pref = m.iri("skos:prefLabel")
     for s, nid in sorted(ids.items(), key=lambda x: (labels[x[1]] != "Article", x[1])):
         nm = m.nodes[labels[nid]]
         po = idx[s]
         props: dict[str, Any] = {}
         for pm in nm.props:
-            objs = po.get(U(pm.pred), [])
+            objs = po.get(pm.pred, ())
             if pm.kind == "literal":
-                vals = [_from_lit(pm, o) for o in objs if isinstance(o, Literal)]
+                vals = [_from_lit(pm, o) for o in lits(objs)]
             elif pm.kind == "concept":
-                vals = [str(v) for o in objs for v in [one(o, pref)] if v is not None]
+                vals = [v.value for o in objs for v in [one(o, pref)] if isinstance(v, Lit)]
             else:
-                vals = [article_id(o) for o in objs if isinstance(o, URIRef)]
+                vals = [article_id(o) for o in objs if type(o) is str]
             if vals:
                 vals = sorted(set(vals), key=lambda v: (str(type(v)), v))
                 props[pm.name] = vals if pm.many else vals[0]
         kg.g.add_node(nid, label=nm.label, **props)
 
-    p_derived, p_value = U(m.iri("prov:wasDerivedFrom")), U(m.iri("prov:value"))
-    p_quoted, p_offset = U(m.iri("prov:wasQuotedFrom")), U(m.iri("govkg:offset"))
-    p_zone, p_status = U(m.iri("govkg:zone")), U(m.iri("govkg:status"))
-    fact_cls = U(m.iri("govkg:Fact"))
-    by_class = {U(t): name for name, em in m.edges.items() if not em.statement for t in em.fact_types[1:]}
+    p_derived, p_value = m.iri("prov:wasDerivedFrom"), m.iri("prov:value")
+    p_quoted, p_offset = m.iri("prov:wasQuotedFrom"), m.iri("govkg:offset")
+    p_zone, p_status = m.iri("govkg:zone"), m.iri("govkg:status")
+    r_subject, r_predicate, r_object = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
+    fact_cls = m.iri("govkg:Fact")
+    by_class = {t: name for name, em in m.edges.items() if not em.statement for t in em.fact_types[1:]}
     dropped = 0
     for f, po in idx.items():
         types = po.get(rdf_type, ())
@@ -829,15 +927,15 @@ def graph_from_rdf(g, where: str = "the RDF") -> KnowledgeGraph:
         etype = next((by_class[t] for t in types if t in by_class), None)
         if etype is not None:
             em = m.edges[etype]
-            u, v = ids.get(one(f, U(em.subject))), ids.get(one(f, U(em.object)))
+            u, v = ids.get(one(f, em.subject)), ids.get(one(f, em.object))
         else:
-            hit = m.pred_to_edge.get(str(one(f, RDF.predicate)))
+            hit = m.pred_to_edge.get(one(f, r_predicate))
             if hit is None:
                 dropped += 1
                 continue
             etype, inverse = hit
             em = m.edges[etype]
-            u, v = ids.get(one(f, RDF.subject)), ids.get(one(f, RDF.object))
+            u, v = ids.get(one(f, r_subject)), ids.get(one(f, r_object))
             if inverse:
                 u, v = v, u
         if u is None or v is None:
@@ -845,18 +943,19 @@ def graph_from_rdf(g, where: str = "the RDF") -> KnowledgeGraph:
             continue
         props = {}
         for pm in em.props:
-            vals = [_from_lit(pm, o) for o in po.get(U(pm.pred), ()) if isinstance(o, Literal)]
+            vals = [_from_lit(pm, o) for o in lits(po.get(pm.pred, ()))]
             if vals:
                 props[pm.name] = _first(vals)
         sources = []
         for ev in po.get(p_derived, ()):
             sentence, art = one(ev, p_value), one(ev, p_quoted)
-            if sentence is None or art is None:
+            if not isinstance(sentence, Lit) or type(art) is not str:
                 continue
             start, zone, status = one(ev, p_offset), one(ev, p_zone), one(ev, p_status)
-            sources.append(Source(article_id(art), str(sentence), int(str(start)) if start is not None else 0,
-                                  str(zone) if zone is not None else "body",
-                                  str(status) if status is not None else None))
+            sources.append(Source(article_id(art), sentence.value,
+                                  int(start.value) if isinstance(start, Lit) else 0,
+                                  zone.value if isinstance(zone, Lit) else "body",
+                                  status.value if isinstance(status, Lit) else None))
         sources.sort(key=lambda s: (kg.article_date(s.article) or date.min, s.article, s.zone, s.start, s.sentence))
         props.setdefault("confidence", 1.0)
         kg.g.add_edge(u, v, key=etype, type=etype, sources=sources, **props)
@@ -1072,11 +1171,12 @@ def validate_graph(data_graph, max_results: int = 50) -> tuple[bool, list[str]]:
 
 # -- SPARQL ----------------------------------------------------------------------------------------
 
-def sparql(g, query: str) -> tuple[str, Any]:
+def sparql(g, query: str, compact: bool = False) -> tuple[str, Any]:
     """Run ``query`` on the rdflib Graph ``g`` with govkg's prefixes predeclared.
 
     Returns ("SELECT", (columns, rows of dicts)), ("ASK", bool) or ("GRAPH", rdflib Graph).
-    On an Oxigraph-backed graph Oxigraph evaluates it, else rdflib's own engine.
+    On an Oxigraph-backed graph Oxigraph evaluates it, else rdflib's own engine. IRIs in rows are
+    strings, written ``org:Post`` when ``compact`` and a prefix covers them.
     """
     from rdflib import BNode, Literal, URIRef
 
@@ -1111,6 +1211,9 @@ def sparql(g, query: str) -> tuple[str, Any]:
         if t is None:
             return None
         if isinstance(t, URIRef):
+            if compact:
+                c = mapping().curie(str(t))
+                return str(t) if c.startswith("<") else c
             return str(t)
         if isinstance(t, BNode):
             return f"_:{t}"

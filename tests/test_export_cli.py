@@ -142,6 +142,10 @@ def test_export_around_something_ambiguous_or_unknown(tmp_path):
     assert "names 2 entities" in res.stderr and TRUONG in res.stderr and "person/tran-viet-truong-" in res.stderr
     res = run("export", "--db", tmp_path / "db", "--around", "Nobody At All")
     assert res.exit_code == 1 and "nothing in the store" in res.stderr
+    # a part of a name is never taken for the whole: the candidates are listed
+    res = run("export", "--db", tmp_path / "db", "--around", "thanh uy")
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "nothing is named 'thanh uy' exactly" in res.stderr and "agency/thanh-uy-can-tho-" in res.stderr
 
 
 def test_export_needs_a_store(tmp_path):

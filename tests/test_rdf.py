@@ -323,6 +323,22 @@ def test_import_gives_back_the_same_graph(kg, exports, fmt):
         assert export_text(back, "ntriples") == exports["ntriples"]
 
 
+@pytest.mark.parametrize("oxigraph", [True, False])
+def test_read_file_with_and_without_oxigraph(kg, exports, tmp_path, monkeypatch, oxigraph):
+    if not oxigraph:
+        monkeypatch.setattr(rdf, "_has_oxrdflib", lambda: False)
+    for fmt, suffix in (("turtle", ".ttl"), ("ntriples", ".nt"), ("jsonld", ".jsonld"), ("xml", ".rdf")):
+        path = tmp_path / f"g{suffix}"
+        path.write_text(exports[fmt], "utf-8")
+        assert norm(rdf.read_file(path)) == norm(kg), fmt
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://a> <http://b> .", "utf-8")
+    with pytest.raises(rdf.RdfError, match="cannot parse"):
+        rdf.read_file(bad)
+    with pytest.raises(rdf.RdfError, match="cannot read"):
+        rdf.read_file(tmp_path / "missing.nt")
+
+
 def test_store_round_trip_keeps_ids_and_triples(tmp_path, kg):
     from govkg.graph.store import EmbeddedStore
 
