@@ -199,7 +199,8 @@ def who_leads(agency, history, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
     """Who heads AGENCY, then its deputies and members, with status, as_of and a source sentence.
 
     AGENCY as people write it, abbreviations and diacritics optional ("UBND TP Cần Thơ",
-    "ubnd tp can tho"), or its id.
+    "ubnd tp can tho"), or its id. A name matching several agencies lists them and exits with
+    status 3; nothing found exits with status 1.
     """
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):
@@ -530,7 +531,9 @@ def chain(thing, depth, term, issuer, max_children, db, fmt, neo4j_uri, neo4j_us
     For a document: who issued it, what implements it (and what it implements), which bodies steer it
     and who heads them, which bodies carry it out and who leads them, its tasks and projects, the
     events about it and who chaired them; each step with its evidence. For a person: posts, the
-    bodies they lead and what those answer for, events chaired.
+    bodies they lead and what those answer for, events chaired. A THING naming several entities
+    (03-CTr/TU names two programmes) lists them and exits with status 3: add --term/--issuer or
+    give the id.
     """
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):

@@ -342,18 +342,30 @@ def pick(cands: list[Candidate], what: str, text: str) -> Candidate:
     return top[0]
 
 
+def _by_id(backend, text: str, prefix: str) -> list[Candidate] | None:
+    t = text.strip()
+    if _ID.match(t) and t.startswith(prefix):
+        return id_candidates(backend, t)
+    return None
+
+
 def resolve_person(backend, text: str) -> Candidate:
-    return pick(person_candidates(backend, text), "person", text)
+    """The person named ``text`` (or whose id it is)."""
+    found = _by_id(backend, text, "person/")
+    return pick(found if found is not None else person_candidates(backend, text), "person", text)
 
 
 def resolve_agency(backend, text: str) -> Candidate:
-    t = text.strip()
-    if _ID.match(t) and t.startswith("agency/"):
-        return pick(id_candidates(backend, t), "agency", text)
-    return pick(agency_candidates(backend, text), "agency", text)
+    """The agency named ``text`` (or whose id it is)."""
+    found = _by_id(backend, text, "agency/")
+    return pick(found if found is not None else agency_candidates(backend, text), "agency", text)
 
 
 def resolve_resolution(backend, text: str, term: str | None = None, issuer: str | None = None) -> Candidate:
+    """The document numbered ``text`` (or whose id it is), narrowed by ``term`` and ``issuer``."""
+    found = _by_id(backend, text, "resolution/")
+    if found is not None:
+        return pick(found, "document", text)
     return pick(resolution_candidates(backend, text, term, issuer), "document", text)
 
 

@@ -363,7 +363,7 @@ def test_lookup_process_imports_only_what_it_needs(hand):
         f"    main(['who-leads', 'UBND TP Cần Thơ', '--db', {hand!r}])\n"
         "except SystemExit as e:\n"
         "    assert not e.code, e.code\n"
-        "heavy = [m for m in ('neo4j', 'rdflib', 'pyarrow', 'trafilatura') if m in sys.modules]\n"
+        "heavy = [m for m in ('neo4j', 'rdflib', 'pyarrow', 'networkx', 'trafilatura') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

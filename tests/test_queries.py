@@ -350,6 +350,11 @@ def test_thing_candidates(hand):
     assert rs.resolve_thing(hand, "Khu liên hiệp xử lý chất thải Nam Sơn").label == "Project"
     pid = one(hand, "Person", "Nguyễn Văn Hiếu")
     assert rs.resolve_thing(hand, pid).id == pid
+    assert rs.resolve_person(hand, pid).name == "Nguyễn Văn Hiếu"
+    aid = one(hand, "Agency", "HĐND TP Hà Nội")
+    assert rs.resolve_agency(hand, aid).name == "HĐND TP Hà Nội"
+    with pytest.raises(rs.NotFound):
+        rs.resolve_person(hand, "person/nobody-00000000")
     assert rs.resolve_thing(hand, A0).label == "Article"
 
 
