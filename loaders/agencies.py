@@ -132,7 +132,7 @@ _STEER_END = re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:do|đã|đang|sẽ
                         r"đề nghị|nhấn mạnh|kiểm tra|họp|tổ chức|ký|làm việc|là|và các|cùng|với|ghi nhận|"
                         r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng|"
                         r"biểu dương|khẳng định|thông báo|kêu gọi|trao|tặng|gửi|không|chưa|luôn|vẫn|họp|trả lời|"
-                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt)(?=\s|$)")
+                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt|làm)(?=\s|$)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 
 
@@ -175,7 +175,8 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         stop = d.end()
         for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
             at = d.start(1) + w.end()
-            if match_place(text, at) is not None or NAME.match(text, at) or _PLACE_WORD.match(text, at - 1):
+            if (match_place(text, at) is not None or NAME.match(text, at) or _PLACE_WORD.match(text, at - 1)
+                    or _patterns()["heads"].match(lower(text), at) or _patterns()["national"].match(text, at)):
                 stop = at - 1
                 break
         core = f"{spec['short']} {text[d.start(1):stop]}"
@@ -252,7 +253,7 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
         if nm.start() > 0 and match_place(subject, nm.start()) is None:
             subject = subject[: nm.start()]
             break
-    subject = subject.rstrip()
+    subject = _end_after_number(subject).rstrip()
     if len(subject.strip()) < 2:
         return None
     sub_end = end + len(subject)
@@ -282,6 +283,19 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
     core = f"Ban Chỉ đạo {words.strip()}"
     return AgencyMention("ban_chi_dao", pos, sub_end, text[pos:sub_end], core, place=place,
                          place_word=place_word, branch=spec["branch"])
+
+
+_AFTER_NUMBER_OK = re.compile(r"\s+(?:năm|tỉnh|thành phố|TP|quận|huyện|thị xã|của|quốc gia|Trung ương|[A-ZĐ])")
+
+
+def _end_after_number(subject: str) -> str:
+    """A steering committee's subject that runs into the sentence ends after its number:
+    "phòng, chống dịch Covid-19 thống nhất tạm ngưng ..." -> "phòng, chống dịch Covid-19"."""
+    for m in re.finditer(r"\S*\d\S*", subject):
+        rest = subject[m.end():]
+        if rest.strip() and not _AFTER_NUMBER_OK.match(rest):
+            return subject[: m.end()]
+    return subject
 
 
 def find_agencies(text: str) -> list[AgencyMention]:

@@ -438,25 +438,27 @@ def _name_survey(text: str) -> tuple[Counter, set[str]]:
     """How often each personal name stands in the article, and the names that follow a foreign
     country ("Thủ tướng Singapore Lý Hiển Long", "Tổng thống Hoa Kỳ Donald Trump")."""
     from govkg.loaders.names import NAME, clean_name
-    from govkg.loaders.people import foreign_country_at
+    from govkg.loaders.people import foreign_country_at, known_foreign_people
 
     names: Counter = Counter()
-    foreign: set[str] = set()
+    foreign: set[str] = set(known_foreign_people())
     for m in NAME.finditer(text):
         name = clean_name(m.group(0), text[m.end():m.end() + 12])
         if name is None:
             continue
         names[name] += 1
         if foreign_country_at(text, m.start()):
-            foreign.add(name)
+            words = name.split(" ")  # "Lý Khắc Cường Chiều": the shorter forms are the same person
+            foreign.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
     return names, foreign
 
 
 def _settled_name(name: str, names: Counter) -> str:
     """ "Đoàn Ngọc Hải Giờ" read once where "Đoàn Ngọc Hải" stands elsewhere: a glued word, cut off."""
     words = name.split(" ")
-    if len(words) >= 3 and names.get(name, 0) <= 1:
-        shorter = " ".join(words[:-1])
-        if names.get(shorter, 0) >= 1:
-            return shorter
+    if names.get(name, 0) <= 1:
+        for n in range(len(words) - 1, 1, -1):  # "Nguyễn Chí Dũng Bích Ngọc" where "Nguyễn Chí Dũng" stands
+            shorter = " ".join(words[:n])
+            if names.get(shorter, 0) >= 1:
+                return shorter
     return name

@@ -139,6 +139,8 @@ def find_positions(sentence: str) -> list[PositionMention]:
             pos = m.end()
             continue
         seg.body = _body_after(sentence, m.end(), title)
+        if seg.body is not None and title.prefix and not seg.body.core.startswith(title.prefix):
+            seg.body = None  # "Phó trưởng phòng Cục X" heads a division, not Cục X
         if seg.body is not None and title.body and seg.body.kind == "national" and title.body.endswith(seg.body.core) \
                 and title.body != seg.body.core:
             seg.body = replace(seg.body, core=title.body)  # "Tổng Thanh tra Chính phủ" is of Thanh tra Chính phủ
@@ -271,3 +273,10 @@ def _countries_before() -> re.Pattern:
     raw = tomllib.loads(resources.files("govkg").joinpath("data/foreign.toml").read_text("utf-8"))
     alt = "|".join(re.escape(c) for c in sorted(raw["countries"], key=len, reverse=True))
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s*$")
+
+
+@lru_cache(maxsize=1)
+def known_foreign_people() -> frozenset[str]:
+    """Foreign leaders named in Sino-Vietnamese spelling (data/foreign.toml)."""
+    raw = tomllib.loads(resources.files("govkg").joinpath("data/foreign.toml").read_text("utf-8"))
+    return frozenset(raw.get("people", []))
