@@ -291,10 +291,12 @@ _AFTER_NUMBER_OK = re.compile(r"\s+(?:năm|tỉnh|thành phố|TP|quận|huyện
 def _end_after_number(subject: str) -> str:
     """A steering committee's subject that runs into the sentence ends after its number:
     "phòng, chống dịch Covid-19 thống nhất tạm ngưng ..." -> "phòng, chống dịch Covid-19"."""
+    docs = [(d.start(), d.end()) for d in DOC_NUMBER.finditer(subject)]
     for m in re.finditer(r"\S*\d\S*", subject):
-        rest = subject[m.end():]
+        end = next((b for a, b in docs if a <= m.start() < b), m.end())  # "03 -CTr/TU" is one number
+        rest = subject[end:]
         if rest.strip() and not _AFTER_NUMBER_OK.match(rest):
-            return subject[: m.end()]
+            return subject[:end]
     return subject
 
 
