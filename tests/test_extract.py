@@ -156,3 +156,18 @@ def test_a_chain_belongs_to_the_name_right_after_it():
     got = {(p.person, p.title.title) for p in find_positions(
         "Tới dự có Thứ trưởng Bộ Y tế Nguyễn Thanh Long, Phó Chủ tịch UBND Thành phố Ngô Văn Quý cùng lãnh đạo các sở")}
     assert got == {("Nguyễn Thanh Long", "Thứ trưởng"), ("Ngô Văn Quý", "Phó Chủ tịch")}
+
+
+def test_steering_committee_names_end_where_they_should():
+    from govkg.loaders.agencies import parse_agency
+
+    cases = {
+        "Ban Chỉ đạo Chương trình số 03 -CTr/TU chủ trì Hội nghị": ("Ban Chỉ đạo Chương trình 03-CTr/TU", None),
+        "Ban Chỉ đạo 389 tỉnh cho biết": ("Ban Chỉ đạo 389", "tỉnh"),
+        "Ban chỉ đạo phòng, chống dịch Covid-19 của Hà Nội, cho biết": ("Ban Chỉ đạo phòng, chống dịch Covid-19", None),
+        "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19 thống nhất tạm ngưng": (
+            "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19", None),
+    }
+    for text, (core, word) in cases.items():
+        a = parse_agency(text, 0)
+        assert (a.core, a.place_word) == (core, word), text
