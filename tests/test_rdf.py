@@ -496,4 +496,11 @@ def test_on_the_sample_articles(tmp_path):
     assert any("Trần Việt Trường" in r["sentence"] for r in rows)
     back = rdf.graph_from_rdf(g)
     assert set(back.g.nodes) == set(kg.g.nodes)
-    assert export_text(back, "ntriples") == export_text(kg, "ntriples")
+    first = export_text(kg, "ntriples")
+    assert export_text(back, "ntriples") == first
+    # reloading the same articles, into the same store or a new one, gives the same IRIs and triples
+    other = tmp_path / "again"
+    for folder in (db, other):
+        res = CliRunner().invoke(main, ["load", str(ROOT / "tests" / "fixtures" / "articles"), "--db", str(folder)])
+        assert res.exit_code == 0, res.output
+        assert export_text(EmbeddedStore(folder).read_graph(), "ntriples") == first
