@@ -48,6 +48,8 @@ _TYPE_BEFORE = re.compile(r"(?:Nghị quyết|Chương trình|Quyết định|Ch
 _AT_WORK = re.compile(r"\btại buổi làm việc\b")
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
+_STEER_SUBJECT = re.compile(r"thực hiện|triển khai|Chương trình|Nghị quyết|Kế hoạch|Đề án|Chỉ thị|Kết luận", re.I)
+_CARRY_OUT = re.compile(r"\b(?:triển khai|tổ chức)?\s*thực hiện\b")
 _SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm|[Tt]háng\s?\d{1,2}\s?/|\d/)\s?((?:19|20)\d\d)\b(?!\s?[-–])")
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
 
@@ -90,6 +92,7 @@ class _State:
         self.events: list[str] = []
         self.bodies: dict[str, str] = {}  # body key -> node id, for bodies this article named already
         self.all_text = ""
+        self.title_bodies: list[tuple[int, int]] = []  # spans of bodies named in titles, in the current sentence
         self.names: Counter | None = None  # how often each personal name stands in the article
         self.foreign: set[str] = set()  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
         self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
@@ -99,9 +102,13 @@ class _State:
     # -- one sentence -----------------------------------------------------------------------------
     def sentence(self, s: str, start: int, zone: str) -> None:
         src = Source(self.article, s, start, zone)
+        self.title_bodies = []
         holders = self._positions(s, src)
         docs = self._documents(s, src)
-        bodies = [b for b in (self._body(a, [], src) for a in find_agencies(s)) if b is not None]
+        mentions = [(a, aid) for a in find_agencies(s) if (aid := self._body(a, [], src)) is not None]
+        bodies = [aid for _, aid in mentions]
+        self._steers(s, src, mentions, docs)
+        self._carries_out(s, src, mentions, docs)
         self._event(s, src, holders, docs, bodies)
         self._directive(s, src, holders)
         self._projects(s, src, docs)
@@ -111,6 +118,7 @@ class _State:
         """Add HOLDS facts; return (offset in sentence, person id) of the holders named."""
         out = []
         for pm in find_positions(s):
+            self.title_bodies.extend((seg.body.start, seg.body.end) for seg in pm.chain if seg.body is not None)
             if self.names is None:  # surveyed once, and only for an article that names a post
                 self.names, self.foreign = _name_survey(self.all_text)
             if pm.person in self.foreign:
@@ -288,6 +296,46 @@ class _State:
         props["aliases"] = [d.number]
         return make_id("Resolution", k), props
 
+    # -- who steers and who carries out a document ------------------------------------------------------
+    def _steers(self, s, src, mentions, docs) -> None:
+        """ "thành lập Ban chỉ đạo triển khai thực hiện các Nghị quyết số 59-NQ/TW, ... và 98/NQ-CP": the
+        steering committee steers the documents its name runs into."""
+        for a, aid in mentions:
+            if a.kind != "ban_chi_dao":
+                continue
+            for d, rid in docs:
+                if d.start < a.start or d.start - a.end > 200:
+                    continue
+                between = s[a.start:d.start]
+                if _STEER_SUBJECT.search(between) and not self._other_body_between(mentions, a, d, s):
+                    self.kg.add_fact("STEERS", aid, rid, src, 0.9)
+
+    def _other_body_between(self, mentions, a, d, s) -> bool:
+        """A body other than ``a`` named between it and ``d``, not as an issuer ("của Bộ Chính trị")."""
+        return any(a.end <= b.start < d.start and not s[max(0, b.start - 5):b.start].endswith("của ")
+                   for b, _ in mentions if b is not a)
+
+    def _carries_out(self, s, src, mentions, docs) -> None:
+        """ "Theo Sở Kế hoạch và Đầu tư, thực hiện Chương trình 06-CTr/TU, đơn vị này đã ...": the body the
+        sentence is about carries the document out. Bodies named as someone's post or as an issuer
+        are not that body."""
+        for d, rid in docs:
+            verb = None
+            for m in _CARRY_OUT.finditer(s, 0, d.start):
+                if not any(m.end() <= x.start < d.start for x, _ in docs):
+                    verb = m
+            if verb is None:
+                continue
+            for a, aid in mentions:
+                if a.end > verb.start() or a.kind == "ban_chi_dao" or self._in_title(a):
+                    continue
+                if any(0 <= a.start - x.end < 8 and s[x.end:a.start].strip() in ("của", "do") for x, _ in docs):
+                    continue  # "59-NQ/TW của Bộ Chính trị": the issuer
+                self.kg.add_fact("RESPONSIBLE_FOR", aid, rid, src, 0.7)
+
+    def _in_title(self, a) -> bool:
+        return any(start <= a.start < end for start, end in self.title_bodies)
+
     # -- events, directives, projects, tasks ---------------------------------------------------------
     def _event(self, s, src, holders, docs, bodies) -> None:
         chair = _CHAIR.search(s)
@@ -385,6 +433,23 @@ class _State:
     def finish(self) -> None:
         self._keep_holdings()
         self._attach_loose_projects()
+        self._steering_by_name()
+
+    def _steering_by_name(self) -> None:
+        """ "Ban Chỉ đạo Chương trình 03-CTr/TU" steers the 03-CTr/TU this article names."""
+        from govkg.loaders.documents import DOC_NUMBER
+
+        numbers: dict[str, list[str]] = {}
+        for rid, d in self.kg.nodes("Resolution"):
+            for n in [d["number"], *(d.get("aliases") or [])]:
+                numbers.setdefault(n, []).append(rid)
+        for aid, d in list(self.kg.nodes("Agency")):
+            if d.get("kind") != "ban_chi_dao":
+                continue
+            for m in DOC_NUMBER.finditer(d["name"]):
+                for rid in set(numbers.get(m.group(0), [])):
+                    src = next((s for s in self.kg.g.edges[self.article, aid, "MENTIONS"]["sources"]), None)
+                    self.kg.add_fact("STEERS", aid, rid, src, 0.9)
 
     def _keep_holdings(self) -> None:
         """One head per post: when an article gives a head post to two people, the ones that a

@@ -247,8 +247,6 @@ def test_chain_depth(hand):
     assert tree["children"] == []
 
 
-@pytest.mark.xfail(reason="the recognisers do not yet state RESPONSIBLE_FOR (the Cần Thơ bodies carrying out "
-                          "59-NQ/TW) from article 000", strict=False)
 def test_chain_59_bodies_from_articles(real):
     tree = json.loads(ok("chain", "59-NQ/TW", "--format", "json", db=real))
     bodies = [c for c in _kids(tree, "carried_out_by") + _kids(tree, "steered_by") if "Cần Thơ" in c["name"]]
@@ -284,8 +282,6 @@ def test_chain_03_term_2020_steering_committee(hand):
     assert again["id"] == tree["id"]
 
 
-@pytest.mark.xfail(reason="the recognisers do not yet state STEERS (Ban Chỉ đạo Chương trình 03-CTr/TU -> "
-                          "03-CTr/TU) from article 003", strict=False)
 def test_chain_03_term_2020_steering_committee_from_articles(real):
     _steering_of_03(real)
 
