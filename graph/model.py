@@ -184,6 +184,9 @@ class KnowledgeGraph:
                 self.add_fact(k, u, v, None, d.get("confidence", 1.0), **props)
             for s in d["sources"]:
                 self.add_fact(k, u, v, s, d.get("confidence", 1.0), **props)
+            mine = self.g.edges[u, v, k]
+            if d.get("status") and not mine.get("status"):
+                mine["status"] = d["status"]  # sources that state no status (an import) keep the fact's
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts of nodes per label and edges per type."""
