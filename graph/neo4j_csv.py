@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from govkg.graph.neo4j_store import edge_properties, group_edges, group_nodes, node_properties
+from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties
 from govkg.graph.schema import schema
 
 ARRAY_DELIMITER = "\u00a6"

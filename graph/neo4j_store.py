@@ -13,9 +13,9 @@ The driver is imported on first use: it costs most of a second.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any, Callable, Iterator
 
+from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties
 from govkg.graph.schema import schema
 from govkg.graph.store import StoreError
 
@@ -25,64 +25,6 @@ BOLT_SCHEMES = ("neo4j", "bolt", "neo4j+s", "bolt+s", "neo4j+ssc", "bolt+ssc")
 
 class Neo4jStoreError(StoreError):
     """The server cannot be reached, refuses the credentials, or has no such database (one line)."""
-
-
-def node_properties(data: dict, label: str) -> dict[str, Any]:
-    """The properties of a node as both stores hold them: every schema column (None when absent),
-    values coerced to the column's type. ``id`` is not included."""
-    nt = schema().nodes[label]
-    return {p.name: coerce(data.get(p.name), p.type) for p in nt.props}
-
-
-def edge_properties(data: dict, etype: str) -> dict[str, Any]:
-    """The properties of a fact edge as both stores hold them: fact properties with the sources as
-    parallel lists, then the edge's own properties."""
-    srcs = data.get("sources") or []
-    row = {k: v for k, v in data.items() if k not in ("sources", "type")}
-    row["source_articles"] = [s.article for s in srcs]
-    row["source_sentences"] = [s.sentence for s in srcs]
-    row["source_starts"] = [s.start for s in srcs]
-    row["source_zones"] = [s.zone for s in srcs]
-    row["source_statuses"] = [s.status or "" for s in srcs]
-    et = schema().edges[etype]
-    return {p.name: coerce(row.get(p.name), p.type) for p in et.props}
-
-
-def coerce(v: Any, t: str) -> Any:
-    """A value in the type the schema gives its column (dates from ISO text, ints, floats, lists)."""
-    if v is None:
-        return None
-    if t == "DATE":
-        if isinstance(v, datetime):
-            return v.date()
-        return v if isinstance(v, date) else date.fromisoformat(str(v))
-    if t == "INT64":
-        return int(v)
-    if t == "DOUBLE":
-        return float(v)
-    if t == "BOOLEAN":
-        return bool(v)
-    if t.endswith("[]"):
-        elem = t[:-2]
-        return [coerce(x, elem) if x is not None else ("" if elem == "STRING" else 0) for x in v]
-    return v
-
-
-def group_nodes(kg) -> dict[str, list[tuple[str, dict]]]:
-    """The nodes of ``kg`` per label, in one pass."""
-    out: dict[str, list] = {}
-    for n, d in kg.g.nodes(data=True):
-        out.setdefault(d["label"], []).append((n, d))
-    return out
-
-
-def group_edges(kg) -> dict[str, dict[tuple[str, str], list[tuple[str, str, dict]]]]:
-    """The edges of ``kg`` per type and pair of labels, in one pass."""
-    nodes = kg.g.nodes
-    out: dict[str, dict] = {}
-    for u, v, k, d in kg.g.edges(keys=True, data=True):
-        out.setdefault(k, {}).setdefault((nodes[u]["label"], nodes[v]["label"]), []).append((u, v, d))
-    return out
 
 
 def _batches(rows: list, size: int) -> Iterator[list]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import fcntl
 import os
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govkg.graph.rows import edge_properties, node_properties, sources_from_row
 from govkg.graph.schema import schema
 
 if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
@@ -103,7 +103,7 @@ class EmbeddedStore:
                 res = conn.execute(f"MATCH (x:{a})-[e:{etype}]->(y:{b}) RETURN x.id, y.id, {ret}")
                 for row in res.get_all():
                     props = dict(zip(cols, row[2:]))
-                    kg.g.add_edge(row[0], row[1], key=etype, type=etype, **_edge_from_row(props))
+                    kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props))
         return kg
 
     # -- writing -----------------------------------------------------------------------------
@@ -142,20 +142,21 @@ class EmbeddedStore:
                 if not rows:
                     continue
                 cols = {"id": pa.array([n for n, _ in rows], pa.string())}
+                props = [node_properties(d, label) for _, d in rows]
                 for p in nt.props:
-                    cols[p.name] = pa.array([_coerce(d.get(p.name), p.type) for _, d in rows], _arrow_type(p.type))
+                    cols[p.name] = pa.array([r[p.name] for r in props], _arrow_type(p.type))
                 conn.execute(f"COPY {label} FROM $t", {"t": pa.table(cols)})
             for etype, et in sch.edges.items():
                 by_pair: dict[tuple[str, str], list] = {}
                 for u, v, d in kg.edges(etype):
-                    by_pair.setdefault((kg.label(u), kg.label(v)), []).append((u, v, _edge_to_row(d)))
+                    by_pair.setdefault((kg.label(u), kg.label(v)), []).append((u, v, edge_properties(d, etype)))
                 for (a, b), rows in by_pair.items():
                     if (a, b) not in et.pairs:
                         raise StoreError(f"schema has no {etype} from {a} to {b}")
                     cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
                             "to": pa.array([v for _, v, _ in rows], pa.string())}
                     for p in et.props:
-                        cols[p.name] = pa.array([_coerce(r.get(p.name), p.type) for _, _, r in rows],
+                        cols[p.name] = pa.array([r[p.name] for _, _, r in rows],
                                                 _arrow_type(p.type))
                     opts = f" (from='{a}', to='{b}')" if len(et.pairs) > 1 else ""
                     conn.execute(f"COPY {etype} FROM $t{opts}", {"t": pa.table(cols)})
@@ -202,43 +203,3 @@ def _arrow_type(t: str):
     return _ARROW[t]
 
 
-def _coerce(v: Any, t: str) -> Any:
-    if v is None:
-        return None
-    if t == "DATE" and not isinstance(v, date):
-        return date.fromisoformat(str(v))
-    if t == "INT64":
-        return int(v)
-    if t == "DOUBLE":
-        return float(v)
-    if t.endswith("[]"):
-        return list(v)
-    return v
-
-
-def _edge_to_row(d: dict) -> dict:
-    srcs = d.get("sources") or []
-    row = {k: v for k, v in d.items() if k not in ("sources", "type")}
-    row["source_articles"] = [s.article for s in srcs]
-    row["source_sentences"] = [s.sentence for s in srcs]
-    row["source_starts"] = [s.start for s in srcs]
-    row["source_zones"] = [s.zone for s in srcs]
-    if "source_statuses" in schema().edge_columns(d["type"]):
-        row["source_statuses"] = [s.status or "" for s in srcs]
-    return row
-
-
-def _edge_from_row(props: dict) -> dict:
-    from govkg.graph.model import Source
-
-    arts = props.pop("source_articles") or []
-    sents = props.pop("source_sentences") or []
-    starts = props.pop("source_starts") or []
-    zones = props.pop("source_zones") or []
-    statuses = props.pop("source_statuses", None) or [None] * len(arts)
-    sources = [
-        Source(a, s, st, z, stt or None) for a, s, st, z, stt in zip(arts, sents, starts, zones, statuses)
-    ]
-    out = {k: v for k, v in props.items() if v is not None}
-    out["sources"] = sources
-    return out

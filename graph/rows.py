@@ -1,0 +1,87 @@
+"""Facts as rows: how the graph's nodes and edges become the columns every store holds.
+
+One place for the embedded store's bulk load, the Neo4j push and the neo4j-admin CSV files: every
+schema column (None when absent), values in the column's type, and a fact's sources as the parallel
+lists ``source_articles``, ``source_sentences``, ``source_starts``, ``source_zones``,
+``source_statuses`` (Neo4j has no nested maps in properties).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from govkg.graph.schema import schema
+
+
+def node_properties(data: dict, label: str) -> dict[str, Any]:
+    """The properties of a node as both stores hold them: every schema column (None when absent),
+    values coerced to the column's type. ``id`` is not included."""
+    nt = schema().nodes[label]
+    return {p.name: coerce(data.get(p.name), p.type) for p in nt.props}
+
+
+def edge_properties(data: dict, etype: str) -> dict[str, Any]:
+    """The properties of a fact edge as both stores hold them: fact properties with the sources as
+    parallel lists, then the edge's own properties."""
+    srcs = data.get("sources") or []
+    row = {k: v for k, v in data.items() if k not in ("sources", "type")}
+    row["source_articles"] = [s.article for s in srcs]
+    row["source_sentences"] = [s.sentence for s in srcs]
+    row["source_starts"] = [s.start for s in srcs]
+    row["source_zones"] = [s.zone for s in srcs]
+    row["source_statuses"] = [s.status or "" for s in srcs]
+    et = schema().edges[etype]
+    return {p.name: coerce(row.get(p.name), p.type) for p in et.props}
+
+
+def coerce(v: Any, t: str) -> Any:
+    """A value in the type the schema gives its column (dates from ISO text, ints, floats, lists)."""
+    if v is None:
+        return None
+    if t == "DATE":
+        if isinstance(v, datetime):
+            return v.date()
+        return v if isinstance(v, date) else date.fromisoformat(str(v))
+    if t == "INT64":
+        return int(v)
+    if t == "DOUBLE":
+        return float(v)
+    if t == "BOOLEAN":
+        return bool(v)
+    if t.endswith("[]"):
+        elem = t[:-2]
+        return [coerce(x, elem) if x is not None else ("" if elem == "STRING" else 0) for x in v]
+    return v
+
+
+def group_nodes(kg) -> dict[str, list[tuple[str, dict]]]:
+    """The nodes of ``kg`` per label, in one pass."""
+    out: dict[str, list] = {}
+    for n, d in kg.g.nodes(data=True):
+        out.setdefault(d["label"], []).append((n, d))
+    return out
+
+
+def group_edges(kg) -> dict[str, dict[tuple[str, str], list[tuple[str, str, dict]]]]:
+    """The edges of ``kg`` per type and pair of labels, in one pass."""
+    nodes = kg.g.nodes
+    out: dict[str, dict] = {}
+    for u, v, k, d in kg.g.edges(keys=True, data=True):
+        out.setdefault(k, {}).setdefault((nodes[u]["label"], nodes[v]["label"]), []).append((u, v, d))
+    return out
+
+
+def sources_from_row(props: dict) -> dict:
+    """The inverse of :func:`edge_properties` for a row read back from a store: the parallel lists
+    become ``sources`` (Source objects); other values are kept when not None."""
+    from govkg.graph.model import Source
+
+    arts = props.pop("source_articles", None) or []
+    sents = props.pop("source_sentences", None) or []
+    starts = props.pop("source_starts", None) or []
+    zones = props.pop("source_zones", None) or []
+    statuses = props.pop("source_statuses", None) or [None] * len(arts)
+    out = {k: v for k, v in props.items() if v is not None}
+    out["sources"] = [Source(a, s, st, z, stt or None) for a, s, st, z, stt in zip(arts, sents, starts, zones, statuses)]
+    return out
