@@ -106,6 +106,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")(?![\wÀ-ỹ])"),
         "domain_map": {**domains["bo"], **domains["so"]},
         "party_ban": re.compile(r"\s(?:" + _alt(data["party_ban"]["names"]) + r")(?![\wÀ-ỹ])", re.I),
+        # what a sentence says after naming a body ("Tổng cục Du lịch chia sẻ"): the name ends there
+        "verbs": re.compile(r"(?:" + trie_pattern(data["after_names"]["verbs"]) + r")(?![\wÀ-ỹ])"),
         "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?:" + trie_pattern({w.lower() for w in [*heads, *national]})
                                 + r")(?![\wÀ-ỹ])"),
     }
@@ -132,7 +134,7 @@ _STEER_END = re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:do|đã|đang|sẽ
                         r"đề nghị|nhấn mạnh|kiểm tra|họp|tổ chức|ký|làm việc|là|và các|cùng|với|ghi nhận|"
                         r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng|"
                         r"biểu dương|khẳng định|thông báo|kêu gọi|trao|tặng|gửi|không|chưa|luôn|vẫn|họp|trả lời|"
-                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt|làm)(?=\s|$)")
+                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt|làm)(?![\wÀ-ỹ])")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 
 
@@ -176,7 +178,8 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
             at = d.start(1) + w.end()
             if (match_place(text, at) is not None or NAME.match(text, at) or _PLACE_WORD.match(text, at - 1)
-                    or _patterns()["heads"].match(lower(text), at) or _patterns()["national"].match(text, at)):
+                    or _patterns()["heads"].match(lower(text), at) or _patterns()["national"].match(text, at)
+                    or _patterns()["verbs"].match(text, at)):
                 stop = at - 1
                 break
         core = f"{spec['short']} {text[d.start(1):stop]}"

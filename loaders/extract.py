@@ -149,9 +149,11 @@ class _State:
 
     def _looks_back(self, s: str) -> bool:
         """Whether the sentence is dated years before the article ("Tháng 11/2007, Chủ tịch nước ...")."""
+        years = [int(y) for y in _SENTENCE_YEAR.findall(s)]
+        if years and max(years) < 1990:
+            return True  # "Ngày 7/9/1951, ... Thủ tướng Trần Văn Hữu": history, whatever the article's date
         if self.about is None:
             return False
-        years = [int(y) for y in _SENTENCE_YEAR.findall(s)]
         # an article's own date is sure; a year guessed from its text is not: ask for a wider gap
         gap = 2 if self.published is not None else 5
         return bool(years) and max(years) <= self.about.year - gap
