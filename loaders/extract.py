@@ -8,6 +8,7 @@ of many articles merge into one without any lookup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from functools import lru_cache
@@ -18,7 +19,7 @@ from govkg.loaders.article import Article
 from govkg.loaders.documents import ISSUER_CODES, DocumentMention, find_documents, party_term
 from govkg.loaders.people import PositionMention, find_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
-from govkg.text import LOWER, UPPER, fold, key, retone
+from govkg.text import LOWER, UPPER, fold, key, lower, retone, trie_pattern
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
 _BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
@@ -70,11 +71,32 @@ def article_graph(article: Article, outlet_province: str | None = None) -> Knowl
     state.all_text = text + "\n" + "\n".join(leftovers)
     from govkg.loaders.sentences import split_sentences
 
+    triggers = _triggers()
     for zone, chunk in [("body", text), *[("leftover", x) for x in leftovers]]:
+        hits = [m.start() for m in triggers.finditer(lower(chunk))]
+        if not hits:
+            continue
         for start, sentence in split_sentences(chunk):
-            state.sentence(sentence, start, zone)
+            # only sentences naming a title, a body, a document or a project can state anything
+            i = bisect_left(hits, start)
+            if i < len(hits) and hits[i] < start + len(sentence):
+                state.sentence(sentence, start, zone)
     state.finish()
     return kg
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern:
+    """One pattern for every word a recogniser starts from (lower case): a cheap first pass."""
+    from govkg.loaders.agencies import _patterns
+    from govkg.loaders.documents import TYPE_WORDS
+    from govkg.loaders.people import _ANCHORS
+
+    p = _patterns()
+    words = {*_ANCHORS, *p["heads_map"], *(w.lower() for w in p["national_map"]), *(w.lower() for w in TYPE_WORDS),
+             "/", "công trình", "dự án", "hệ thống", "khu liên hiệp", "nhà máy", "tuyến đường", "cảng", "sân bay",
+             "khu đô thị", "cầu "}
+    return re.compile(trie_pattern(words))
 
 
 def _prepare(s: str) -> str:
