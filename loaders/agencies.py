@@ -249,6 +249,10 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
     masked = DOC_NUMBER.sub(lambda m: "X" * len(m.group(0)), masked)
     stop = _STEER_END.search(masked)
     subject = rest[: stop.start()] if stop else rest
+    for w in re.finditer(r"\s(?=\S)", subject):  # "... Tây Nguyên phối hợp": what the sentence says of it
+        if _patterns()["verbs"].match(subject, w.end()):
+            subject = subject[: w.start()]
+            break
     # the subject ends before a person's name (title chains: "Trưởng Ban Chỉ đạo X Nguyễn Văn A")
     from govkg.loaders.names import NAME
 

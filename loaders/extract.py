@@ -198,8 +198,10 @@ class _State:
         body = resolve_body(m, chain, self.ctx)
         if body is not None and body.kind == "ban_chi_dao":
             # "Ban Chỉ đạo Chương trình" after "Ban Chỉ đạo Chương trình 03-CTr/TU" is the same body
+            short = key(body.name)
             for k, full in self.steering.items():
-                if k.startswith(key(body.name)) and k != body.key:
+                # only a number completes a short name: "... Chương trình" -> "... Chương trình 03-CTr/TU"
+                if k != body.key and k.startswith(short) and any(c.isdigit() for c in k[len(short):].split("|")[0]):
                     return full
             self.steering[body.key] = body
         return body

@@ -134,9 +134,11 @@ def _typed_place(kind_word: str, name: str) -> Place | None:
         kind = DISTRICT_WORDS[kind_word]
         if name.isdigit():
             return Place(name, "district", kind)
-        provs = [p for k, p in g.districts.get(fold(name), []) if k == kind]
+        found = g.districts.get(fold(name), [])
+        # units change kind over the years ("huyện Hoài Nhơn" became a thị xã): the name decides
+        provs = [p for k, p in found if k == kind] or [p for k, p in found if k != "thành phố" or kind == "thành phố"]
         if provs:
-            return Place(canonical(name), "district", kind, provs[0] if len(provs) == 1 else None)
+            return Place(canonical(name), "district", kind, provs[0] if len(set(provs)) == 1 else None)
         return None
     if kind_word in WARD_WORDS:
         if not name[0].isupper() and not name.isdigit():

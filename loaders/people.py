@@ -216,6 +216,37 @@ def _inside_proper_noun(masked: str, start: int) -> bool:
     return word[:1].isupper() and word not in _BEFORE_NAME_OK and not word.endswith(".")
 
 
+_PARTY_BY_LEVEL = {"thành phố": ("thanh_uy", "Thành ủy"), "TP": ("thanh_uy", "Thành ủy"), "Tp": ("thanh_uy", "Thành ủy"),
+                   "tỉnh": ("tinh_uy", "Tỉnh ủy"), "quận": ("quan_uy", "Quận ủy"), "huyện": ("huyen_uy", "Huyện ủy"),
+                   "thị xã": ("thi_uy", "Thị ủy"), "phường": ("dang_uy", "Đảng ủy"), "xã": ("dang_uy", "Đảng ủy"),
+                   "thị trấn": ("dang_uy", "Đảng ủy")}
+
+
+def _colloquial_body(sentence: str, pos: int, title: Title) -> AgencyMention | None:
+    """ "Bí thư Đà Nẵng", "Chủ tịch Hà Nội", "Chủ tịch TP", "Bí thư huyện Sóc Sơn": a party secretary
+    or a chairman named with a place is of its party committee or its People's Committee."""
+    from govkg.loaders.agencies import _place_after
+
+    base = title.title.removeprefix("Phó ").removesuffix(" Thường trực")
+    if base not in ("Bí thư", "Chủ tịch"):
+        return None
+    start = pos + len(sentence[pos:]) - len(sentence[pos:].lstrip())
+    place, word, end = _place_after(sentence, pos, "ubnd")
+    if place is None and word in (None, "?"):
+        return None
+    if base == "Chủ tịch":
+        kind, core, branch = "ubnd", "UBND", "state"
+    else:
+        level = place.kind if place is not None else word
+        if place is not None and place.level == "province":
+            level = place.kind
+        if level not in _PARTY_BY_LEVEL:
+            return None
+        (kind, core), branch = _PARTY_BY_LEVEL[level], "party"
+    return AgencyMention(kind, start, end, sentence[start:end], core, place=place, place_word=word,
+                         branch=branch, qualifiers=("colloquial",))
+
+
 def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
     rest = sentence[pos:].lstrip()
     if title.prefix and not rest.startswith(title.prefix):
@@ -225,7 +256,7 @@ def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
         if body is not None and body.end > len(title.prefix) + 1:
             shift = len(sentence) - len(rest) - len(title.prefix) - 1
             return _shifted(body, shift, sentence)
-    return parse_agency(sentence, pos)
+    return parse_agency(sentence, pos) or _colloquial_body(sentence, pos, title)
 
 
 def _shifted(body: AgencyMention, shift: int, sentence: str) -> AgencyMention:
@@ -262,10 +293,14 @@ def _mask(sentence: str, segments: list[Segment]) -> str:
 
 
 def foreign_country_at(text: str, name_start: int) -> bool:
-    """Whether a foreign country's name stands right before a person's name (after a title)."""
+    """Whether a foreign country's name stands right before a person's name (after a title).
+    A country's name inside a longer place name ("huyện Phù Mỹ") is not one."""
     window = text[max(0, name_start - 40):name_start]
     m = _countries_before().search(window)
-    return m is not None
+    if m is None:
+        return False
+    prev = _PREV_WORD.search(window[: m.start()])
+    return prev is None or not prev.group(1)[:1].isupper() or prev.group(1) in _BEFORE_NAME_OK
 
 
 @lru_cache(maxsize=1)

@@ -104,6 +104,8 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context) -> 
             # "Cục Trồng trọt" is national, "Cục Thuế" may be a province's: keep the name as written
             return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.7 if m.kind == "cuc" else 0.9)
     name = _name(m, place)
+    if "colloquial" in m.qualifiers:
+        confidence = min(confidence, 0.85)  # "Chủ tịch Hà Nội": the body is read from usage, not written
     return Body(name, m.kind, m.branch, place, key(name), confidence=confidence)
 
 
