@@ -178,7 +178,8 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
             at = d.start(1) + w.end()
             if (match_place(text, at) is not None or NAME.match(text, at) or _PLACE_WORD.match(text, at - 1)
-                    or _patterns()["heads"].match(lower(text), at) or _patterns()["national"].match(text, at)
+                    or _patterns()["national"].match(text, at)
+                    or _patterns()["heads"].match(lower(text), at) and parse_agency(text, at) is not None
                     or _patterns()["verbs"].match(text, at)):
                 stop = at - 1
                 break

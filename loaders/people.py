@@ -234,6 +234,8 @@ def _colloquial_body(sentence: str, pos: int, title: Title) -> AgencyMention | N
     place, word, end = _place_after(sentence, pos, "ubnd")
     if place is None and word in (None, "?"):
         return None
+    if place is not None and place.name == "Hồ Chí Minh" and "Hồ Chí Minh" in sentence[start:start + 12]:
+        return None  # "Chủ tịch Hồ Chí Minh" is the President, not the city's chairman (that is "TP Hồ Chí Minh")
     if base == "Chủ tịch":
         kind, core, branch = "ubnd", "UBND", "state"
     else:
