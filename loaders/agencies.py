@@ -118,7 +118,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|với|về|của|theo|khi|này|đó|phát|cũng|"
               r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các|do|dẫn|sau|"
               r"trước|đi|ra|vào|cùng|trao|ký|khẳng|nhấn|gửi|vẫn|mới|năm|ngày|thuộc|không|chưa|đồng|luôn|rất)(?![\wÀ-ỹ])")
-_PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,9})")
+_PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,12})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
 _PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
 _OF_PLACE = re.compile(r"\s(?:của|tại)\s")
