@@ -62,7 +62,7 @@ def run(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
 
 def measured(code: str) -> tuple[float, subprocess.CompletedProcess, float]:
     """Run Python ``code`` in a fresh process: wall seconds, the process, and its own peak memory (MB)."""
-    wrapped = (f"import resource, sys\ntry:\n" + "".join(f"    {ln}\n" for ln in code.splitlines())
+    wrapped = ("import resource, sys\ntry:\n" + "".join(f"    {ln}\n" for ln in code.splitlines())
                + "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
     secs, proc = run([sys.executable, "-c", wrapped])
     peak = next((int(x.split()[1]) for x in proc.stderr.splitlines() if x.startswith("PEAK ")), 0)

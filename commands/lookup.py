@@ -21,7 +21,7 @@ import click
 from govkg.cli import db_option, emit, fail, format_option, table
 from govkg.commands.neo4j import neo4j_options, open_backend
 from govkg.queries import resolve as rs
-from govkg.queries.runner import QueryError, run_query, run_records
+from govkg.queries.runner import QueryError, run_records
 
 AMBIGUOUS = 3  # exit status when the input names several things
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Article:
     id: str
     text: str
     title: str | None = None
-    date: date | None = None
+    date: datetime.date | None = None
     source: str | None = None  # outlet name or domain as given ("dantri.com.vn", "Pháp luật và Xã hội")
     outlet: str | None = None  # outlet tag opening the body ("CT", "ĐTO"), without " -"
     url: str | None = None

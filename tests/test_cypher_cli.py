@@ -8,10 +8,9 @@ import shutil
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 
 from graph_fixture import hand_store
-from govkg.cli import main
+from cli_helpers import ok, one_line_error, run
 from govkg.commands.cypher import ParamError, parse_param, referenced_params, write_clause
 from govkg.graph.store import EmbeddedStore
 from govkg.queries.runner import QueryError, execute, list_queries
@@ -32,25 +31,6 @@ def scratch(hand, tmp_path):
     return str(dst)
 
 
-def run(*args, db=None):
-    argv = list(args) + (["--db", db] if db else [])
-    return CliRunner().invoke(main, argv, catch_exceptions=False)
-
-
-def ok(*args, db=None):
-    r = run(*args, db=db)
-    assert r.exit_code == 0, r.stderr or r.output
-    return r.stdout
-
-
-def one_line_error(r, code=None):
-    assert r.exit_code != 0
-    if code is not None:
-        assert r.exit_code == code, (r.exit_code, r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("govkg: "), r.stderr
-    assert "Traceback" not in r.output
-    return lines[0]
 
 
 def count(db) -> int:

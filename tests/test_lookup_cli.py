@@ -11,10 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from graph_fixture import build_seed_graph, hand_store
-from govkg.cli import main
+from cli_helpers import ok, one_line_error, run
 
 
 @pytest.fixture(scope="module")
@@ -37,25 +36,6 @@ def db(request):
     return request.getfixturevalue(request.param)
 
 
-def run(*args, db=None):
-    argv = list(args) + (["--db", db] if db else [])
-    return CliRunner().invoke(main, argv, catch_exceptions=False)
-
-
-def ok(*args, db=None):
-    r = run(*args, db=db)
-    assert r.exit_code == 0, r.stderr or r.output
-    return r.stdout
-
-
-def one_line_error(r, code=None):
-    assert r.exit_code != 0
-    if code is not None:
-        assert r.exit_code == code, (r.exit_code, r.stderr)
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("govkg: "), r.stderr
-    assert "Traceback" not in r.output
-    return lines[0]
 
 
 # -- the seed lookups (tests/fixtures/seeds_expected.toml [[lookups]]) ----------------------------------
