@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govkg.graph.rows import edge_properties, node_properties, sources_from_row
+from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties, sources_from_row
 from govkg.graph.schema import schema
 
 if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
@@ -137,8 +137,9 @@ class EmbeddedStore:
             for ddl in sch.ladybug_ddl():
                 conn.execute(ddl)
             conn.execute("BEGIN TRANSACTION")
+            by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
             for label, nt in sch.nodes.items():
-                rows = [(n, d) for n, d in kg.nodes(label)]
+                rows = by_label.get(label, [])
                 if not rows:
                     continue
                 cols = {"id": pa.array([n for n, _ in rows], pa.string())}
@@ -147,10 +148,8 @@ class EmbeddedStore:
                     cols[p.name] = pa.array([r[p.name] for r in props], _arrow_type(p.type))
                 conn.execute(f"COPY {label} FROM $t", {"t": pa.table(cols)})
             for etype, et in sch.edges.items():
-                by_pair: dict[tuple[str, str], list] = {}
-                for u, v, d in kg.edges(etype):
-                    by_pair.setdefault((kg.label(u), kg.label(v)), []).append((u, v, edge_properties(d, etype)))
-                for (a, b), rows in by_pair.items():
+                for (a, b), edges in by_type.get(etype, {}).items():
+                    rows = [(u, v, edge_properties(d, etype)) for u, v, d in edges]
                     if (a, b) not in et.pairs:
                         raise StoreError(f"schema has no {etype} from {a} to {b}")
                     cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
