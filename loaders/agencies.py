@@ -121,7 +121,6 @@ _NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|v
 _PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,12})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
 _PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
-_OF_PLACE = re.compile(r"\s(?:của|tại)\s")
 _CAP_AFTER = re.compile(rf"\s[{UPPER}]")
 _BRANCH = re.compile(r"\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|[Kk]hu vực)")
 

@@ -25,7 +25,6 @@ from govkg.text import LOWER, UPPER, fold, key, lower, retone, trie_pattern
 _BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
 _IMPLEMENTS = re.compile(r"(?:triển khai |tổ chức )?thực hiện\s+(?:các\s+)?$")
 _OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của|do)\s+")
-_SUBJECT = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của\s+[^,]*?\s)?về\s+(?:việc\s+)?[\"“]?(?P<s>[^\"”;]{5,200}?)[\"”]?(?:[,;.]|$)")
 _CHAIR = re.compile(r"\b(?:chủ trì|dẫn đầu|chủ tọa)\b")
 _EVENT_WORDS = [
     (re.compile(r"\b(?:cuộc họp|phiên họp|họp)\b", re.I), "meeting"),

@@ -31,7 +31,6 @@ NAME = re.compile(
     rf"(?<![\w{_LOW}{_UP}])(?:{trie_pattern(SURNAMES)})(?:\s(?!(?:{_STOP})(?![{_LOW}]))(?:{_SYL})){{1,4}}(?![\w{_LOW}{_UP}])"
 )
 HONORIFIC = re.compile(rf"(?:{_alt(_DATA['honorifics'])})\s$")
-RANK = re.compile(rf"(?:{_alt(_DATA['ranks'])})\.?\s$")
 RANK_WORDS = tuple(sorted(_DATA["ranks"], key=len, reverse=True))
 
 
