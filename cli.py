@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "import-rdf": "govkg.commands.rdf:import_rdf",
     "sparql": "govkg.commands.rdf:sparql",
     "evaluate": "govkg.commands.evaluate:evaluate",
+    "explain": "govkg.commands.explain:explain",
 }
 
 HELP: dict[str, str] = {
@@ -49,6 +50,7 @@ HELP: dict[str, str] = {
     "import-rdf": "Read a govkg RDF export back into a store.",
     "sparql": "Run a SPARQL query over the graph.",
     "evaluate": "Score the store against a gold file of hand-checked facts.",
+    "explain": "Every title mention of an article and what became of it.",
 }
 
 

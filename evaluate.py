@@ -19,7 +19,7 @@ article, with the records whose sources name that article:
 - a record matching an optional position counts neither way.
 
 A record matches a position when person, title and organization have equal
-:func:`govkg.text.key` (NFC, case folding, one tone placement, standard abbreviations); the title
+:func:`govkg.identity.key` (NFC, case folding, one tone placement, standard abbreviations); the title
 may equal ``title`` or one of ``title_aliases``, the organization ``organization`` or one of
 ``aliases``. Nothing looser: no substrings, no fuzzy matching. A gold ``person`` of null (a post
 holder the article does not name) only matches a record without a person. ``status`` and
@@ -39,7 +39,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from govkg.text import key
+from govkg.identity import key
 
 
 class GoldError(ValueError):

@@ -1,22 +1,20 @@
-"""Vietnamese text normalisation shared by recognisers, lookups and evaluation.
+"""Vietnamese text at the level of characters: NFC with one tone placement, lower case with the
+same offsets, diacritics removed, character classes, trie patterns.
 
-Three levels, each a plain function:
+The normalised forms that decide identity (``key``, ``fold``, ``slug``) live in
+:mod:`govkg.identity`, which also re-exports :func:`canonical`.
 
-- :func:`canonical` - NFC, one tone placement (``uỷ`` -> ``ủy``, ``hoà`` -> ``hòa``), single spaces.
-  This is the spelling govkg stores and shows.
-- :func:`key` - ``canonical`` plus case folding and abbreviation expansion: two names with the
-  same key name the same thing ("UBND TP Cần Thơ" and "Ủy ban nhân dân thành phố Cần Thơ").
-- :func:`fold` - ``key`` without diacritics (``đ`` -> ``d``): what a user typing without
-  diacritics produces ("nguyen ngoc tuan").
+>>> canonical("Uỷ ban nhân dân  tỉnh Thanh Hoá")
+'Ủy ban nhân dân tỉnh Thanh Hóa'
+>>> strip_marks("Đắk Lắk")
+'Dak Lak'
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 # Old-style tone placement on open syllables ("hoà", "thuỷ") -> the placement govkg stores ("hòa",
 # "thủy"). Only at the end of a word: with a final consonant both styles agree ("hoàng").
@@ -67,54 +65,11 @@ def canonical(s: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", d)).strip()
 
 
-def _alternation(words) -> re.Pattern:
-    # a word ending in punctuation ("P.") may run straight into the next word ("P.Thảo Điền")
-    alts = "|".join(
-        re.escape(w) + ("" if not w[-1].isalnum() else r"(?![^\W_])") for w in sorted(words, key=len, reverse=True)
-    )
-    return re.compile(r"(?<![^\W_])(" + alts + ")")
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern, dict, re.Pattern, dict]:
-    data = tomllib.loads(resources.files("govkg").joinpath("data/abbreviations.toml").read_text("utf-8"))
-    folded = {canonical(k).casefold(): canonical(v).casefold() for k, v in data["expand"].items()}
-    # "P.Thảo Điền": an abbreviation ending in a full stop may be glued to the next word
-    exact = {
-        canonical(k): canonical(v).casefold() + (" " if k.endswith(".") else "")
-        for k, v in data.get("expand_exact", {}).items()
-    }
-    return _alternation(exact), exact, _alternation(folded), folded
-
-
-@lru_cache(maxsize=65536)
-def key(s: str) -> str:
-    """Canonical, case-folded, abbreviations expanded: equal keys name the same thing."""
-    exact_re, exact, folded_re, folded = _abbreviations()
-    k = exact_re.sub(lambda m: exact[m.group(1)], canonical(s))
-    k = folded_re.sub(lambda m: folded[m.group(1)], k.casefold())
-    k = re.sub(r"[.,;:()\"“”'‘’]", " ", k)
-    k = k.replace(" - ", " ").replace("–", " ")
-    return _SPACES.sub(" ", k).strip()
-
-
 def strip_marks(s: str) -> str:
     """Remove diacritics (``đ`` -> ``d``) and keep the case."""
     d = unicodedata.normalize("NFD", s)
     d = "".join(c for c in d if not unicodedata.combining(c))
     return d.replace("đ", "d").replace("Đ", "D")
-
-
-@lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """``key`` without diacritics: what a user types without diacritics matches this."""
-    return strip_marks(key(s))
-
-
-@lru_cache(maxsize=65536)
-def slug(s: str) -> str:
-    """An ASCII slug for ids and IRIs: "Trần Việt Trường" -> "tran-viet-truong"."""
-    return re.sub(r"[^a-z0-9]+", "-", strip_marks(canonical(s)).lower()).strip("-")
 
 
 @lru_cache(maxsize=32)
@@ -145,3 +100,12 @@ def trie_pattern(words) -> str:
         return body + ("?" if ends and alts else "")
 
     return build(trie)
+
+
+def __getattr__(name: str):
+    # key, fold and slug moved to govkg.identity; older imports keep working
+    if name in ("key", "fold", "slug"):
+        from govkg import identity
+
+        return getattr(identity, name)
+    raise AttributeError(name)

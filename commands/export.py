@@ -35,7 +35,7 @@ _SHOWN = ("name", "number", "title")
 def match_nodes(kg: KnowledgeGraph, thing: str) -> list[str]:
     """Nodes that ``thing`` names: an id, else a name, full name, alias or number (normalised as
     lookups do), else the same without diacritics."""
-    from govkg.text import fold, key
+    from govkg.identity import fold, key
 
     thing = thing.strip()
     if thing in kg.g:
@@ -56,7 +56,7 @@ def match_nodes(kg: KnowledgeGraph, thing: str) -> list[str]:
 
 def partial_matches(kg: KnowledgeGraph, thing: str, limit: int = 30) -> list[str]:
     """Nodes whose name contains ``thing`` (without diacritics): suggestions, never a choice."""
-    from govkg.text import fold
+    from govkg.identity import fold
 
     f = fold(thing)
     if len(f) < 2:

@@ -10,16 +10,13 @@ Plain functions over ``KnowledgeGraph.g`` work as they do on any networkx graph.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
 import networkx as nx
 
-from govkg.text import slug
-
-STATUS_RANK = {"current": 3, "acting": 3, "elected": 3, "appointed": 3, "former": 1, "ended": 1}
+from govkg.identity import STATUS_RANK, make_id  # noqa: F401  (identity is owned by govkg.identity)
 
 
 @dataclass(frozen=True)
@@ -31,12 +28,6 @@ class Source:
     start: int = 0
     zone: str = "body"
     status: str | None = None  # what this source says of a post (current, former, acting ...)
-
-
-def make_id(label: str, key: str) -> str:
-    """A deterministic, ASCII-safe id: ``person/tran-viet-truong-1a2b3c4d``."""
-    digest = hashlib.sha1(f"{label}\x00{key}".encode("utf-8")).hexdigest()[:8]
-    return f"{label.lower()}/{slug(key)[:60]}-{digest}"
 
 
 class KnowledgeGraph:

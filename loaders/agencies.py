@@ -1,30 +1,42 @@
-"""Recognise state and party bodies in text: "UBND TP Cần Thơ", "Thành ủy", "Sở Xây dựng Hà Nội",
-"Bộ GD&ĐT", "Ban Dân vận Thành ủy", "Ban Chỉ đạo Chương trình số 03-CTr/TU", "Bộ Chính trị" ...
+"""State and party bodies in text: "UBND TP Cần Thơ", "Thành ủy", "Sở Xây dựng Hà Nội", "Bộ GD&ĐT",
+"Ban Dân vận Thành ủy", "Ban Chỉ đạo Chương trình số 03-CTr/TU", "Bộ Chính trị", "Đoàn ĐBQH tỉnh
+Sơn La", "Cục Cảnh sát Kinh tế (Bộ Công an)", "Đại sứ quán Việt Nam tại Hoa Kỳ" ...
 
 ``parse_agency(text, pos)`` reads one body starting at ``pos``; ``find_agencies(text)`` finds all.
-Kinds, fields of ministries and departments and national bodies are data (data/agencies.toml).
-A mention keeps what was written; the place an article leaves out is filled later, by resolution.
+Kinds, fields of ministries and departments and national bodies are data (data/agencies.toml). A
+mention keeps what was written; the place an article leaves out is filled later, by resolution.
+
+>>> a = parse_agency("Sở GD&ĐT Hà Nội cho biết", 0)
+>>> a.core, a.place.name
+('Sở Giáo dục và Đào tạo', 'Hà Nội')
+>>> parse_agency("Bộ NN-PTNT", 0).core
+'Bộ Nông nghiệp và Phát triển nông thôn'
+>>> a = parse_agency("Cục Cảnh sát kinh tế (Bộ Công an) đã", 0)
+>>> a.core, a.part_of.core, a.text
+('Cục Cảnh sát kinh tế', 'Bộ Công an', 'Cục Cảnh sát kinh tế (Bộ Công an)')
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
+from govkg.identity import canonical, key
 from govkg.loaders.documents import DOC_NUMBER
 from govkg.loaders.gazetteer import Place, match_place
-from govkg.text import UPPER, canonical, key, lower, trie_pattern
+from govkg.text import UPPER, lower, trie_pattern
+from govkg.vocab import derived, vocab
 
 _CAP = f"[{UPPER}]"
 _WORD = r"[\wÀ-ỹ]+"
+_WB = r"(?![\wÀ-ỹ])"
+PARTY_COMMITTEES = frozenset({"thanh_uy", "tinh_uy", "quan_uy", "huyen_uy", "thi_uy", "dang_uy", "national"})
 
 
 @dataclass(frozen=True)
 class AgencyMention:
-    """A body as written. ``place`` None with ``place_word`` set means "tỉnh"/"thành phố" unnamed."""
+    """A body as written. ``place`` None with ``place_word`` set means "tỉnh"/"thành phố" unnamed;
+    ``place_word`` "?" means a place is written that govkg cannot tell."""
 
     kind: str  # a kind of data/agencies.toml, or "national"
     start: int
@@ -33,112 +45,171 @@ class AgencyMention:
     core: str = ""  # the name without its place: "UBND", "Sở Xây dựng", "Ban Dân vận", "Bộ Chính trị"
     place: Place | None = None
     place_word: str | None = None  # an unnamed place word ("tỉnh", "thành phố", "quận")
-    parent: "AgencyMention | None" = None  # the committee/body inside the name ("Ban Thường vụ Thành ủy")
+    parent: "AgencyMention | None" = None  # the body inside the name ("Ban Thường vụ Thành ủy")
     branch: str = "state"
     generic: bool = False  # "UBND các quận, huyện": a class of bodies, not one
     qualifiers: tuple[str, ...] = field(default=())
+    part_of: "AgencyMention | None" = None  # the body written after it ("Cục X (Bộ Y)", "Cục X, Bộ Y")
 
     def needs_place(self) -> bool:
         if self.kind == "national" or self.place is not None:
             return False
         if self.parent is not None:
             return self.parent.needs_place()
-        return _kinds()[self.kind].get("place") == "required" or self.place_word is not None
+        spec = vocab().agencies.kinds.get(self.kind)
+        return (spec is not None and spec.place == "required") or self.place_word is not None
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return tomllib.loads(resources.files("govkg").joinpath("data/agencies.toml").read_text("utf-8"))
-
-
-def _kinds() -> dict:
-    return _data()["kinds"]
+def _kinds():
+    return vocab().agencies.kinds
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+def domain_abbreviations(domain: str) -> set[str]:
+    """The ways the press abbreviates a field: its word groups by their initials.
+
+    >>> sorted(domain_abbreviations("Nông nghiệp và Phát triển nông thôn"))
+    ['NN&PTNT', 'NN-PTNT', 'NNPTNT']
+    >>> "VH-TT-DL" in domain_abbreviations("Văn hóa, Thể thao và Du lịch")
+    True
+    """
+    groups = [g for g in re.split(r"\s*(?:,|\bvà\b| - | – )\s*", domain) if g.strip()]
+    if len(groups) < 2:
+        return set()
+    initials = ["".join(w[0].upper() for w in g.split()) for g in groups]
+    if any(len(i) < 2 for i in initials):
+        return set()
+    if len(initials) == 2:
+        return {"".join(initials), "-".join(initials), "&".join(initials)}
+    head, last = initials[:-1], initials[-1]
+    return {"".join(initials), "-".join(initials), "-".join(head) + "&" + last, ",".join(head) + "&" + last,
+            "".join(head) + "&" + last}
+
+
+@derived
 def _abbrev_forms() -> dict[str, list[str]]:
     """canonical long form -> its abbreviations, from data/abbreviations.toml."""
-    raw = tomllib.loads(resources.files("govkg").joinpath("data/abbreviations.toml").read_text("utf-8"))
     out: dict[str, list[str]] = {}
-    for short, long in raw["expand"].items():
+    for short, long in vocab().abbreviations.expand.items():
         out.setdefault(key(long), []).append(short)
     return out
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
-    data = _data()
+@derived
+def _patterns() -> dict:
+    ag = vocab().agencies
     national = {}
-    for name, spec in data["national"].items():
-        for form in [name, *spec.get("aliases", [])]:
+    for name, spec in ag.national.items():
+        for form in [name, *spec.aliases]:
             national[form] = name
             if "Trung ương" in form:
                 national[form.replace("Trung ương", "TW")] = name
                 national[form.replace("Trung ương", "TƯ")] = name
     heads = {}
-    for kind, spec in _kinds().items():
-        for h in spec["heads"]:
+    for kind, spec in ag.kinds.items():
+        for h in spec.heads:
             heads[h] = kind
             heads[h.lower()] = kind
     domains: dict[str, dict[str, str]] = {"bo": {}, "so": {}}
     abbrev = _abbrev_forms()
-    for which in ("bo", "so"):
-        for d in data["domains"][which]:
-            canon = data["domain_aliases"].get(d, d)
+    for which, listed in (("bo", ag.domains_bo), ("so", ag.domains_so)):
+        for d in listed:
+            canon = ag.domain_aliases.get(d, d)
             forms = {d, d.replace(" và ", " - "), d.replace(" và ", " & "), d[0] + d[1:].lower()}
+            forms |= domain_abbreviations(canon)
             for f in list(forms):
                 forms.update(abbrev.get(key(f), []))
             for f in forms:
                 domains[which][f] = canon
-        for alias, canon in data["domain_aliases"].items():
+        for alias, canon in ag.domain_aliases.items():
             domains[which].setdefault(alias, canon)
+    stop = _alt(ag.name_stop_words)
     return {
-        "national": re.compile(r"(?:" + trie_pattern(national) + r")(?![\wÀ-ỹ])"),
+        "national": re.compile(r"(?:" + trie_pattern(national) + r")" + _WB),
         "national_map": national,
         # heads and starts are matched against the lower-cased text (same offsets)
-        "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")(?![\wÀ-ỹ])"),
+        "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")" + _WB),
         "heads_map": heads,
-        "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")(?![\wÀ-ỹ])"),
-        "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")(?![\wÀ-ỹ])"),
+        "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")" + _WB),
+        "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")" + _WB),
         "domain_map": {**domains["bo"], **domains["so"]},
-        "party_ban": re.compile(r"\s(?:" + _alt(data["party_ban"]["names"]) + r")(?![\wÀ-ỹ])", re.I),
+        "party_ban": re.compile(r"\s(?:" + _alt(ag.party_bans) + r")" + _WB, re.I),
         # what a sentence says after naming a body ("Tổng cục Du lịch chia sẻ"): the name ends there
-        "verbs": re.compile(r"(?:" + trie_pattern(data["after_names"]["verbs"]) + r")(?![\wÀ-ỹ])"),
+        "verbs": re.compile(r"(?:" + trie_pattern(ag.after_name_verbs) + r")" + _WB),
         "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?:" + trie_pattern({w.lower() for w in [*heads, *national]})
-                                + r")(?![\wÀ-ỹ])"),
+                                + r")" + _WB),
+        # a name that opens with a capital (Cục Hải quan, Cục Quản lý và Phát triển thị trường trong
+        # nước), up to thirteen words, ending before a verb or particle
+        "proper": re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!(?:" + stop + r")" + _WB + r")" + _WORD + r"){0,12})"),
+        "steer_end": re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:" + _alt(ag.steering_end_words) + r")" + _WB),
     }
 
 
-# a name that opens with a capital (Cục Hải quan, Tổng cục Cảnh sát, Cục Quản lý và Phát triển thị
-# trường trong nước), up to seven words, ending before a verb or particle
-_NAME_STOP = (r"(?:đã|đang|sẽ|vừa|cho|là|có|được|bị|tại|trong|với|về|của|theo|khi|này|đó|phát|cũng|"
-              r"tổ|yêu|đề|kiểm|nói|tiếp|làm|thì|mà|vì|nên|đến|từ|trên|dưới|các|những|ông|bà|và\s+các|do|dẫn|sau|"
-              r"trước|đi|ra|vào|cùng|trao|ký|khẳng|nhấn|gửi|vẫn|mới|năm|ngày|thuộc|không|chưa|đồng|luôn|rất)(?![\wÀ-ỹ])")
-_PROPER = re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!" + _NAME_STOP + r")" + _WORD + r"){0,12})")
 _GENERIC = re.compile(r"\s(?:các|những|mỗi|từng|cấp|nhiều)\s")
-_PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)(?![\wÀ-ỹ])")
+_PLACE_WORD = re.compile(r"\s(tỉnh|thành phố|TP\.?|Tp\.?|quận|huyện|thị xã|phường|xã|Tỉnh|Thành phố|Quận|Huyện)" + _WB)
 _CAP_AFTER = re.compile(rf"\s[{UPPER}]")
 _BRANCH = re.compile(r"\s+(?:Việt Nam\s+)?(?:[Cc]hi nhánh|[Kk]hu vực)")
-
-
-def NAME_AT(text: str, pos: int) -> bool:
-    from govkg.loaders.names import match_name
-
-    return match_name(text, pos) is not None
-_STEER_END = re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:do|đã|đang|sẽ|vừa|cho|về việc|phát biểu|chủ trì|yêu cầu|"
-                        r"đề nghị|nhấn mạnh|kiểm tra|họp|tổ chức|ký|làm việc|là|và các|cùng|với|ghi nhận|"
-                        r"thường xuyên|tiếp tục|cũng|trong|tại|nêu|báo cáo|có|được|đánh giá|chỉ đạo|và|đi|đến|về|nói|cho rằng|"
-                        r"biểu dương|khẳng định|thông báo|kêu gọi|trao|tặng|gửi|không|chưa|luôn|vẫn|họp|trả lời|"
-                        r"giải thích|cảnh báo|quyết định|phát động|dẫn đầu|đề xuất|ban hành|lưu ý|quán triệt|làm)(?![\wÀ-ỹ])")
+_TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+(?:[IVXLC]+|\d+)" + _WB + r"(?:\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\))?")
+_FULL_TIME = re.compile(r"\s+chuyên trách" + _WB)
+_MISSION = re.compile(rf"\s+(?:nước\s+)?(?:CHXHCN\s+|Cộng hòa xã hội chủ nghĩa\s+)?Việt Nam\s+(?:tại|ở|bên cạnh)\s+"
+                      rf"((?:thành phố\s+|bang\s+)?[{UPPER}][\wÀ-ỹ'’.-]*(?:\s[{UPPER}][\wÀ-ỹ'’.-]*){{0,4}})")
+_PART_OF = re.compile(r"\s*(?:\(\s*|,\s*|\s[-–]\s|\s+thuộc\s+|\s+trực thuộc\s+)(?=\S)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 
 
-def parse_agency(text: str, pos: int) -> AgencyMention | None:
-    """The body whose name starts at ``pos`` (after spaces), or None."""
+def _name_at(text: str, pos: int) -> bool:
+    from govkg.loaders.names import match_name
+
+    return match_name(text, pos) is not None
+
+
+def parse_agency(text: str, pos: int, *, part_of: bool = True) -> AgencyMention | None:
+    """The body whose name starts at ``pos`` (after spaces), or None.
+
+    >>> parse_agency("Đoàn ĐBQH khóa XV tỉnh Sơn La", 0).place.name
+    'Sơn La'
+    >>> parse_agency("Đại sứ quán Việt Nam tại Hoa Kỳ", 0).core
+    'Đại sứ quán Việt Nam tại Hoa Kỳ'
+    >>> parse_agency("Tỉnh đoàn Nghệ An", 0).kind
+    'tinh_doan'
+    """
+    a = _parse(text, pos)
+    if a is None or not part_of or a.kind not in ("cuc", "vu", "tong_cuc", "phong", "chi_cuc", "co_quan_csdt",
+                                                  "co_quan_andt", "so", "cong_doan"):
+        return a
+    return _with_part_of(text, a)
+
+
+def _with_part_of(text: str, a: AgencyMention) -> AgencyMention:
+    """ "Cục X (Bộ Y)", "Cục X, Bộ Y", "Cục X - Bộ Y", "Cục X thuộc Bộ Y": the body it is part of."""
+    m = _PART_OF.match(text, a.end)
+    if m is None:
+        return a
+    up = _parse(text, m.end())
+    if up is None or up.generic or not _may_contain(up.kind, a.kind):
+        return a
+    up = _with_part_of(text, up) if up.kind in ("cuc", "tong_cuc", "so") else up
+    end = up.end
+    if text[m.start():m.end()].strip().startswith("("):
+        close = re.match(r"\s*\)", text[end:])
+        if close is None:
+            return a
+        end += close.end()
+    return replace(a, end=end, text=text[a.start:end], part_of=up)
+
+
+def _may_contain(outer: str, inner: str) -> bool:
+    """Whether a body of kind ``outer`` can have a body of kind ``inner`` inside it."""
+    order = {"national": 5, "bo": 5, "ubnd": 5, "cong_an": 4, "tong_cuc": 4, "cuc": 3, "so": 3, "vu": 2,
+             "chi_cuc": 2, "phong": 1, "co_quan_csdt": 1, "co_quan_andt": 1, "cong_doan": 1, "tinh_uy": 5,
+             "thanh_uy": 5, "huyen_uy": 4}
+    return order.get(outer, 0) > order.get(inner, 0) and inner != "so" or (inner == "so" and outer == "ubnd")
+
+
+def _parse(text: str, pos: int) -> AgencyMention | None:
     while pos < len(text) and text[pos] == " ":
         pos += 1
     p = _patterns()
@@ -147,43 +218,26 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         if _BRANCH.match(text, m.end()):
             return None  # "Ngân hàng Nhà nước Chi nhánh An Giang": a branch, not the national body
         name = p["national_map"][m.group(0)]
-        branch = _data()["national"][name].get("branch", "state")
-        return AgencyMention("national", pos, m.end(), m.group(0), name, branch=branch)
+        return AgencyMention("national", pos, m.end(), m.group(0), name, branch=vocab().agencies.national[name].branch)
     m = p["heads"].match(lower(text), pos)
     if not m:
         return None
     kind = p["heads_map"][m.group(0)]
     spec = _kinds()[kind]
     end = m.end()
-    core = spec["short"]
+    core = spec.short
     parent = None
-    tail = spec.get("tail", "none")
-    if _GENERIC.match(text, end):
-        return AgencyMention(kind, pos, end, text[pos:end], core, branch=spec["branch"], generic=True)
+    tail = spec.tail
+    if _GENERIC.match(text, end) and kind != "cong_doan":
+        return AgencyMention(kind, pos, end, text[pos:end], core, branch=spec.branch, generic=True)
     if tail == "domain":
         d = p[kind if kind in ("bo", "so") else "so"].match(text, end)
         if not d:
             return None
-        core = f"{spec['short']} {p['domain_map'][d.group(0).strip()]}"
+        core = f"{spec.short} {p['domain_map'][d.group(0).strip()]}"
         end = d.end()
-    elif tail == "name":
-        d = _PROPER.match(text, end)
-        if not d:
-            return None
-        from govkg.loaders.names import NAME
-
-        # the name ends where a place or a person's name begins: "Cục Hải quan Tây Ninh"
-        stop = d.end()
-        for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
-            at = d.start(1) + w.end()
-            if (match_place(text, at) is not None or NAME.match(text, at) or _PLACE_WORD.match(text, at - 1)
-                    or _patterns()["national"].match(text, at)
-                    or _patterns()["heads"].match(lower(text), at) and parse_agency(text, at) is not None
-                    or _patterns()["verbs"].match(text, at)):
-                stop = at - 1
-                break
-        core = f"{spec['short']} {text[d.start(1):stop]}"
-        end = stop
+    elif tail in ("name", "division"):
+        return _named(text, pos, end, kind, spec)
     elif tail == "party_ban":
         d = p["party_ban"].match(text, end)
         if not d:
@@ -191,8 +245,8 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
         core = f"Ban {canonical(d.group(0).strip())}"
         core = core[:4] + core[4].upper() + core[5:]
         end = d.end()
-        parent = parse_agency(text, end)
-        if parent is not None and parent.kind not in ("thanh_uy", "tinh_uy", "quan_uy", "huyen_uy", "thi_uy", "dang_uy", "national"):
+        parent = _parse(text, end)
+        if parent is not None and parent.kind not in PARTY_COMMITTEES:
             parent = None
         if parent is not None:
             end = parent.end
@@ -200,24 +254,131 @@ def parse_agency(text: str, pos: int) -> AgencyMention | None:
             place, place_word, pend = _place_after(text, end, kind)
             if place is None:
                 return None  # "Ban Tổ chức lễ hội": without its committee or place, not a party board
-            return AgencyMention(kind, pos, pend, text[pos:pend], core, place=place, branch=spec["branch"])
+            return AgencyMention(kind, pos, pend, text[pos:pend], core, place=place, branch=spec.branch)
     elif tail in ("committee", "body"):
-        parent = parse_agency(text, end)
+        parent = _parse(text, end)
         if parent is None or parent.generic:
-            if kind in ("thanh_tra", "van_phong", "dang_uy"):
+            if kind in ("thanh_tra", "van_phong", "dang_uy", "co_quan_csdt", "co_quan_andt", "ubkt"):
                 hit = match_place(text, end)
+                if hit is None and kind in ("thanh_tra", "ubkt"):
+                    place, place_word, pend = _place_after(text, end, kind)
+                    if place_word is not None and place_word != "?":  # "Chánh Thanh tra tỉnh": the article's
+                        return AgencyMention(kind, pos, pend, text[pos:pend], core, place_word=place_word,
+                                             branch=spec.branch)
                 if hit is None:
+                    if kind in ("dang_uy", "co_quan_csdt", "co_quan_andt", "ubkt"):
+                        # "Bí thư Đảng ủy, Tổng Giám đốc TTXVN": the body comes from the chain
+                        return AgencyMention(kind, pos, end, text[pos:end], core, branch=spec.branch,
+                                             qualifiers=("bare",))
                     return None
-                return AgencyMention(kind, pos, hit[1], text[pos:hit[1]], core, place=hit[0], branch=spec["branch"])
+                return AgencyMention(kind, pos, hit[1], text[pos:hit[1]], core, place=hit[0], branch=spec.branch)
+            return None
+        if kind == "ubkt" and parent.kind not in PARTY_COMMITTEES:
             return None
         end = parent.end
-        return AgencyMention(kind, pos, end, text[pos:end], core, parent=parent, branch=spec["branch"])
+        return AgencyMention(kind, pos, end, text[pos:end], core, parent=parent, branch=spec.branch)
     elif tail == "steering":
         return _steering(text, pos, end, spec)
+    elif tail == "mission":
+        d = _MISSION.match(text, end)
+        if not d:
+            return None  # "Đại sứ quán Hoa Kỳ": another country's mission
+        where = d.group(1).rstrip(".")
+        from govkg.loaders.names import find_names
+
+        for nm in find_names(where):  # "Đại sứ Việt Nam tại Hoa Kỳ Phạm Quang Vinh"
+            if nm.start > 0:
+                where = where[: nm.start].rstrip()
+                break
+        core = f"{spec.short} Việt Nam tại {where}"
+        end = d.start(1) + len(where)
+        return AgencyMention(kind, pos, end, text[pos:end], core, branch=spec.branch)
+    elif tail == "delegation":
+        t = _TERM.match(text, end)
+        if t:
+            end = t.end()
+        f = _FULL_TIME.match(text, end)
+        if f:
+            end = f.end()
     # the place after the name
     place, place_word, end = _place_after(text, end, kind)
+    if place is None and place_word is None and spec.place == "required" and _unknown_place_after(text, end):
+        place_word = "?"  # "Tỉnh ủy Vân Nam": a place govkg cannot tell, not the article's
     return AgencyMention(kind, pos, end, text[pos:end], core, place=place, place_word=place_word,
-                         parent=parent, branch=spec["branch"])
+                         parent=parent, branch=spec.branch)
+
+
+_UNKNOWN_PLACE = re.compile(rf"\s([{UPPER}][\wÀ-ỹ]*)(?:\s[{UPPER}][\wÀ-ỹ]*)?")
+
+
+def _unknown_place_after(text: str, end: int) -> bool:
+    """A capitalised word right after a body that needs a place, which is no place govkg knows,
+    no person's name, no title and no other body ("Tỉnh ủy Vân Nam", "Thành ủy Trùng Khánh")."""
+    m = _UNKNOWN_PLACE.match(text, end)
+    if m is None:
+        return False
+    at = m.start(1)
+    from govkg.loaders.names import _stop_phrases
+
+    if _name_at(text, at) or _stop_phrases().match(text, at) or _parse(text, at) is not None:
+        return False
+    word = m.group(1)
+    return word not in vocab().names.stop_words and not word.isupper()
+
+
+def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | None:
+    """A body named by capitalised words after its head: "Cục Hải quan Tây Ninh", "Phòng 7",
+    "Vụ Trang thiết bị và Công trình y tế", "Công đoàn các KCN tỉnh Quảng Ninh"."""
+    p = _patterns()
+    if spec.tail == "division":
+        num = re.match(r"\s(\d{1,3}|[IVX]{1,4})" + _WB, text[end:])
+        if num:  # "Phòng 7 (Cục CSĐT ...)"
+            stop = end + num.end()
+            return AgencyMention(kind, pos, stop, text[pos:stop], f"{spec.short} {num.group(1)}", branch=spec.branch,
+                                 qualifiers=("division",))
+    many = ""
+    if kind == "cong_doan":
+        g = re.match(r"\s(các)\s", text[end:])
+        if g:
+            end += 4
+            many = "các "
+    d = p["proper"].match(text, end)
+    if not d:
+        return _lower_named(text, pos, end, kind, spec)
+    from govkg.loaders.names import find_names
+
+    # the name ends where a place, a person's name, another body or a verb begins: "Cục Hải quan Tây Ninh"
+    stop = d.end()
+    names = {n.start for n in find_names(text[d.start(1):d.end()])}
+    for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
+        at = d.start(1) + w.end()
+        if (match_place(text, at) is not None or (at - d.start(1)) in names or _PLACE_WORD.match(text, at - 1)
+                or p["national"].match(text, at)
+                or p["heads"].match(lower(text), at) and _parse(text, at) is not None
+                or p["verbs"].match(text, at)):
+            stop = at - 1
+            break
+    words = many + text[end:stop].strip()
+    core = f"{spec.short} {words}"
+    place, place_word, pend = _place_after(text, stop, kind)
+    return AgencyMention(kind, pos, pend, text[pos:pend], core, place=place, place_word=place_word,
+                         branch=spec.branch, qualifiers=("division",) if spec.tail == "division" else ())
+
+
+_LOWER_NAME = re.compile(r"\s((?:[a-zđà-ỹ]+\s){0,8}?[a-zđà-ỹ]+)(?=\s*(?:\(|,|\s[-–]\s|\s+thuộc\s)\s*Bộ\s)")
+
+
+def _lower_named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | None:
+    """ "Cục quản lý chất lượng giáo dục, Bộ GD&ĐT": a name written in lower case is taken only
+    when the ministry it belongs to is written right after it."""
+    if kind not in ("cuc", "vu", "tong_cuc"):
+        return None
+    d = _LOWER_NAME.match(text, end)
+    if d is None:
+        return None
+    words = d.group(1)
+    core = f"{spec.short} {words[0].upper()}{words[1:]}"
+    return AgencyMention(kind, pos, d.end(1), text[pos:d.end(1)], core, branch=spec.branch)
 
 
 def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | None, int]:
@@ -229,9 +390,16 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
             up = match_place(text, pend + 2)
             if up is not None and up[0].level != place.level:
                 return replace(place, province=up[0].name if up[0].level == "province" else place.province), None, up[1]
+        # "Thị ủy Buôn Hồ (Đắk Lắk)": the province in brackets
+        if place.level == "district" and place.province is None:
+            br = re.match(r"\s*\(([^()]{2,30})\)", text[pend:])
+            if br:
+                up = match_place(br.group(1), 0)
+                if up is not None and up[0].level == "province":
+                    return replace(place, province=up[0].name), None, pend + br.end()
         return place, None, pend
     w = _PLACE_WORD.match(text, end)
-    if w is not None and _CAP_AFTER.match(text, w.end()) and not NAME_AT(text, w.end()):
+    if w is not None and _CAP_AFTER.match(text, w.end()) and not _name_at(text, w.end()):
         # "tỉnh Thừa Thiên-Huế" spelled in a way the gazetteer does not know: a place is named,
         # but not one govkg can tell; the body is left unresolved rather than guessed
         return None, "?", w.end()
@@ -241,24 +409,24 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
     return None, None, end
 
 
-def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None:
+def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:
     """ "Ban Chỉ đạo" + its subject ("Chương trình số 03-CTr/TU", "389 tỉnh", "phòng, chống dịch ...")."""
     rest = text[end:]
     masked = _PHONG_CHONG.sub(lambda m: "phòng_chống" + " " * (len(m.group(0)) - 11), rest)
     # a document number inside the name ("03 -CTr/TU") must not be cut at its dash
     masked = DOC_NUMBER.sub(lambda m: "X" * len(m.group(0)), masked)
-    stop = _STEER_END.search(masked)
+    stop = _patterns()["steer_end"].search(masked)
     subject = rest[: stop.start()] if stop else rest
     for w in re.finditer(r"\s(?=\S)", subject):  # "... Tây Nguyên phối hợp": what the sentence says of it
         if _patterns()["verbs"].match(subject, w.end()):
             subject = subject[: w.start()]
             break
     # the subject ends before a person's name (title chains: "Trưởng Ban Chỉ đạo X Nguyễn Văn A")
-    from govkg.loaders.names import NAME
+    from govkg.loaders.names import find_names
 
-    for nm in NAME.finditer(subject):
-        if nm.start() > 0 and match_place(subject, nm.start()) is None:
-            subject = subject[: nm.start()]
+    for nm in find_names(subject):
+        if nm.start > 0 and match_place(subject, nm.start) is None:
+            subject = subject[: nm.start]
             break
     subject = _end_after_number(subject).rstrip()
     if len(subject.strip()) < 2:
@@ -271,7 +439,7 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
     if words.startswith("của "):
         return None  # "Ban Chỉ đạo của Chính phủ về ...": the name is not written out
     if owner is not None:  # "Ban Chỉ đạo Chương trình 03-CTr/TU của Thành ủy": the owner is not the name
-        body = parse_agency(words, owner.end())
+        body = _parse(words, owner.end())
         if body is not None and body.end == len(words):
             words = words[: owner.start()]
     for m in re.finditer(r"(?:\s|^)(?:của\s)?(?=\S)", words):
@@ -288,8 +456,9 @@ def _steering(text: str, pos: int, end: int, spec: dict) -> AgencyMention | None
     words = re.sub(r"\bsố\s+", "", words)
     words = DOC_NUMBER.sub(lambda m: re.sub(r"\s+", "", m.group(0)), words)
     core = f"Ban Chỉ đạo {words.strip()}"
+    national = bool(re.search(r"\b(?:Trung ương|Nhà nước|quốc gia|Quốc gia|TW)\b", words))
     return AgencyMention("ban_chi_dao", pos, sub_end, text[pos:sub_end], core, place=place,
-                         place_word=place_word, branch=spec["branch"])
+                         place_word=place_word, branch=spec.branch, qualifiers=("national",) if national else ())
 
 
 _AFTER_NUMBER_OK = re.compile(r"\s+(?:năm|tỉnh|thành phố|TP|quận|huyện|thị xã|của|quốc gia|Trung ương|[A-ZĐ])")
@@ -308,7 +477,11 @@ def _end_after_number(subject: str) -> str:
 
 
 def find_agencies(text: str) -> list[AgencyMention]:
-    """Every body named in ``text``, left to right, without overlaps."""
+    """Every body named in ``text``, left to right, without overlaps.
+
+    >>> [a.core for a in find_agencies("Ban Dân vận Thành ủy và Sở Y tế Hà Nội")]
+    ['Ban Dân vận', 'Sở Y tế']
+    """
     out: list[AgencyMention] = []
     last = -1
     for m in _patterns()["any_start"].finditer(lower(text)):

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from govkg.vocab import derived, vocab
+
 _UP = "A-ZĐ"
 DOC_NUMBER = re.compile(
     rf"(?<![\w/])(?P<num>\d{{1,5}})(?:"
@@ -23,35 +25,31 @@ DOC_NUMBER = re.compile(
     rf"|/(?P<acode>[{_UP}][{_UP}a-zđ]{{0,5}})-(?P<aissuer>[{_UP}][{_UP}a-zđ0-9]{{0,9}}(?:-[{_UP}][{_UP}a-zđ0-9]+)?)"  # admin
     rf")(?![\w/])"
 )
-TYPE_WORDS = {
-    "Nghị quyết": "Nghị quyết", "Chương trình": "Chương trình", "Quyết định": "Quyết định", "Kế hoạch": "Kế hoạch",
-    "Công văn": "Công văn", "Chỉ thị": "Chỉ thị", "Kết luận": "Kết luận", "Nghị định": "Nghị định",
-    "Thông tư": "Thông tư", "Luật": "Luật", "Thông báo": "Thông báo", "Quy định": "Quy định",
-    "Hướng dẫn": "Hướng dẫn", "Công điện": "Công điện", "Đề án": "Đề án", "Tờ trình": "Tờ trình",
-    "Báo cáo": "Báo cáo", "Quy chế": "Quy chế", "Pháp lệnh": "Pháp lệnh", "Thông tư liên tịch": "Thông tư liên tịch",
-}
-CODE_TYPES = {
-    "NQ": "Nghị quyết", "CTr": "Chương trình", "QĐ": "Quyết định", "KH": "Kế hoạch", "CV": "Công văn",
-    "CT": "Chỉ thị", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "TB": "Thông báo",
-    "QĐi": "Quy định", "HD": "Hướng dẫn", "CĐ": "Công điện", "ĐA": "Đề án", "TTr": "Tờ trình", "BC": "Báo cáo",
-    "QH": "Luật", "UBTVQH": "Nghị quyết", "TTLT": "Thông tư liên tịch", "QC": "Quy chế",
-}
-ISSUER_CODES = {
-    "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-    "BCT": "Bộ Chính trị", "BBT": "Ban Bí thư", "VPCP": "Văn phòng Chính phủ",
-}
-_TYPE_BEFORE = re.compile(
-    r"(?P<type>" + "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True)) + r")"
-    r"(?:\s+liên tịch)?\s+(?:số\s+)?$", re.I
-)
-_PLAIN = re.compile(
-    r"(?P<type>" + "|".join(sorted(map(re.escape, TYPE_WORDS), key=len, reverse=True)) + r")\s+"
-    r"(?:số\s+(?P<num>\d{1,5})(?![\w/-])"
-    # without "số", only a number followed by its issuer or date: "Nghị quyết 39 của Bộ Chính trị"
-    r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày)\s))",
-    re.IGNORECASE,
-)
-_TYPE_LOWER = tuple(sorted({w.lower() for w in TYPE_WORDS}))
+def __getattr__(name: str):
+    # the tables are data (data/documents.toml)
+    d = vocab().documents
+    table = {"TYPE_WORDS": d.type_words, "CODE_TYPES": d.code_types, "ISSUER_CODES": d.issuer_codes,
+             "PARTY_ISSUER_CODES": d.party_issuer_codes}
+    if name in table:
+        return table[name]
+    raise AttributeError(name)
+
+
+@derived
+def _type_patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    words = vocab().documents.type_words
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    before = re.compile(r"(?P<type>" + alt + r")(?:\s+liên tịch)?\s+(?:số\s+)?$", re.I)
+    plain = re.compile(
+        r"(?P<type>" + alt + r")\s+"
+        r"(?:số\s+(?P<num>\d{1,5})(?![\w/-])"
+        # without "số", only a number followed by its issuer or date: "Nghị quyết 39 của Bộ Chính trị"
+        r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày)\s))",
+        re.IGNORECASE,
+    )
+    return before, plain, tuple(sorted({w.lower() for w in words}))
+
+
 _TYPE_NUMBER_HINT = re.compile(r"(?:số|[a-zđA-ZĐạịếờưậ])\s\d")
 _DATE_AFTER = re.compile(r"^\s*(?:,\s*)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)")
 _QH_LEGISLATURE = re.compile(r"^QH(\d+)$")
@@ -74,6 +72,8 @@ def find_documents(sentence: str) -> list[DocumentMention]:
     """Every numbered document in a sentence."""
     if "/" not in sentence and not _TYPE_NUMBER_HINT.search(sentence):
         return []
+    _TYPE_BEFORE, _PLAIN, _TYPE_LOWER = _type_patterns()
+    CODE_TYPES = vocab().documents.code_types
     out = []
     for m in DOC_NUMBER.finditer(sentence):
         tb = _TYPE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
@@ -129,9 +129,10 @@ def find_documents(sentence: str) -> list[DocumentMention]:
 
 
 def _type_word(w: str) -> str:
-    for k in TYPE_WORDS:
+    words = vocab().documents.type_words
+    for k in words:
         if k.lower() == w.lower():
-            return TYPE_WORDS[k]
+            return words[k]
     return w
 
 

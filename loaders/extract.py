@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from govkg.graph.model import KnowledgeGraph, Source, make_id
+from govkg.graph.model import KnowledgeGraph, Source
+from govkg.identity import fold, key, make_id
 from govkg.loaders.agencies import AgencyMention, find_agencies, parse_agency
 from govkg.loaders.article import Article
-from govkg.loaders.documents import ISSUER_CODES, DocumentMention, find_documents, party_term
-from govkg.loaders.people import PositionMention, find_positions
+from govkg.loaders.documents import DocumentMention, find_documents, party_term
+from govkg.loaders.people import PositionMention, TitleMention, read_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
-from govkg.text import LOWER, UPPER, fold, key, lower, retone, trie_pattern
+from govkg.text import LOWER, UPPER, lower, retone, trie_pattern
+from govkg.vocab import derived, vocab
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
 _BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
@@ -54,18 +57,35 @@ _SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm|[Tt]háng\s?\d{1,2}\s?/|\d/)\s?((?:19|2
 _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
 
 
-def article_graph(article: Article, outlet_province: str | None = None) -> KnowledgeGraph:
-    """Recognise and resolve everything one article states."""
+@dataclass
+class Traced:
+    """One title mention of an article and what became of it, for ``govkg explain``."""
+
+    zone: str
+    sentence_start: int
+    sentence: str
+    mention: TitleMention
+    facts: list[dict] = field(default_factory=list)  # person, title, organization, status, confidence
+
+    @property
+    def outcome(self) -> str:
+        return "fact" if self.facts else (self.mention.reason or "no fact")
+
+
+def article_graph(article: Article, outlet_province: str | None = None,
+                  trace: list[Traced] | None = None) -> KnowledgeGraph:
+    """Recognise and resolve everything one article states. With ``trace`` (a list), every title
+    mention is appended to it with the facts it gave or why it gave none."""
     kg = KnowledgeGraph()
     text = _prepare(article.text)
     leftovers = [_prepare(x) for x in article.leftovers]
-    ctx = article_context(text + "\n" + (article.title or ""), outlet_province)
+    ctx = article_context(text + "\n" + (article.title or ""), outlet_province, article.source, article.url)
     year = article.date.year if article.date else infer_year(text)
     about = article.date or (date(year, 7, 1) if year else None)
     kg.add_node("Article", article.id, title=article.title, date=article.date, source=article.source,
                 outlet=article.outlet, url=article.url, path=article.path, locality=ctx.province,
                 content_hash=article.content_hash)
-    state = _State(kg, article.id, ctx, about)
+    state = _State(kg, article.id, ctx, about, trace)
     state.published = article.date
     state.all_text = text + "\n" + "\n".join(leftovers)
     from govkg.loaders.sentences import split_sentences
@@ -84,15 +104,15 @@ def article_graph(article: Article, outlet_province: str | None = None) -> Knowl
     return kg
 
 
-@lru_cache(maxsize=1)
+@derived
 def _triggers() -> re.Pattern:
     """One pattern for every word a recogniser starts from (lower case): a cheap first pass."""
     from govkg.loaders.agencies import _patterns
-    from govkg.loaders.documents import TYPE_WORDS
-    from govkg.loaders.people import _ANCHORS
 
+    v = vocab()
     p = _patterns()
-    words = {*_ANCHORS, *p["heads_map"], *(w.lower() for w in p["national_map"]), *(w.lower() for w in TYPE_WORDS),
+    words = {*(f.lower() for f in v.titles.specs), *(f.lower() for f in v.titles.compounds), *p["heads_map"],
+             *(w.lower() for w in p["national_map"]), *(w.lower() for w in v.documents.type_words),
              "/", "công trình", "dự án", "hệ thống", "khu liên hiệp", "nhà máy", "tuyến đường", "cảng", "sân bay",
              "khu đô thị", "cầu "}
     return re.compile(trie_pattern(words))
@@ -103,11 +123,37 @@ def _prepare(s: str) -> str:
     return _BRACKETED_ABBREV.sub(lambda m: " " * len(m.group(0)), s)
 
 
+@dataclass
+class _Holding:
+    """A post read in the article, kept until the whole article is read."""
+
+    person: str
+    role: str
+    source: Source
+    confidence: float
+    direct: bool
+    rank: str
+    status: str
+    traced: Traced | None = None
+    fact: dict | None = None
+
+
+@dataclass
+class _Pending:
+    """A bare title whose body only the rest of the article can tell ("Thứ trưởng X")."""
+
+    pm: PositionMention
+    src: Source
+    traced: Traced | None
+
+
 class _State:
     """Per-article working state while its sentences are read."""
 
-    def __init__(self, kg: KnowledgeGraph, article_id: str, ctx: Context, about: date | None) -> None:
+    def __init__(self, kg: KnowledgeGraph, article_id: str, ctx: Context, about: date | None,
+                 trace: list[Traced] | None = None) -> None:
         self.kg, self.article, self.ctx, self.about = kg, article_id, ctx, about
+        self.trace = trace
         self.people: dict[str, str] = {}  # person key -> node id
         self.steering: dict[str, str] = {}  # steering committee key -> its node id, to resolve short mentions
         self.events: list[str] = []
@@ -117,7 +163,9 @@ class _State:
         self.names: Counter | None = None  # how often each personal name stands in the article
         self.foreign: set[str] = set()  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
         self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
-        self.holdings: list[tuple] = []  # (person, role, source, confidence, direct, rank, status), kept at the end
+        self.holdings: list[_Holding] = []  # kept at the end (one head per post)
+        self.pending: list[_Pending] = []  # bare titles resolved at the end
+        self.posts_of: dict[str, list[tuple[str, Body]]] = {}  # person name -> (title, body) read in full
         self.published: date | None = None
 
     # -- one sentence -----------------------------------------------------------------------------
@@ -126,7 +174,7 @@ class _State:
         self.title_bodies = []
         holders = self._positions(s, src)
         docs = self._documents(s, src)
-        mentions = [(a, aid) for a in find_agencies(s) if (aid := self._body(a, [], src)) is not None]
+        mentions = [(a, aid) for a in find_agencies(s) if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
         self._steers(s, src, mentions, docs)
         self._carries_out(s, src, mentions, docs)
@@ -136,37 +184,101 @@ class _State:
         self._tasks(s, src, docs)
 
     def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
-        """Add HOLDS facts; return (offset in sentence, person id) of the holders named."""
+        """Read the posts of a sentence (kept as holdings until the article ends); return (offset in
+        sentence, person id) of the holders named."""
+        reading = read_positions(s)
+        traced: dict[int, Traced] = {}
+        if self.trace is not None:
+            for t in reading.titles:
+                traced[t.start] = Traced(src.zone, src.start, s, t)
+                self.trace.append(traced[t.start])
         out = []
-        for pm in find_positions(s):
+        if reading.positions and self.names is None:  # surveyed once, and only for an article that names a post
+            self.names, self.foreign = _name_survey(self.all_text)
+        for pm in reading.positions:
+            tr = traced.get(pm.segment.start) if pm.segment is not None else None
             self.title_bodies.extend((seg.body.start, seg.body.end) for seg in pm.chain if seg.body is not None)
-            if self.names is None:  # surveyed once, and only for an article that names a post
-                self.names, self.foreign = _name_survey(self.all_text)
-            if pm.person in self.foreign:
-                continue  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
-            chain_bodies = [seg.body for seg in pm.chain if seg.body is not None]
-            if pm.body is not None:
-                body = self._resolve(pm.body, chain_bodies)
-            else:
-                body = Body(pm.title.body, "national", "state", None, key(pm.title.body))
-            if body is None:
+            if pm.person in self.foreign or self._foreign_in_sentence(s, pm):
+                _refuse(tr, "a foreign official")  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
                 continue
-            person = self._person(pm, body, src)
-            title = pm.title.title
-            role = make_id("Role", f"{key(title)}|{body.key}")
-            agency = self._add_body(body, src)
-            self.kg.add_node("Role", role, title=title, name=f"{title} {body.name}", rank=pm.title.rank,
-                             key=f"{key(title)}|{body.key}")
-            self.kg.add_fact("OF", role, agency, src)
-            conf = body.confidence * (0.8 if src.zone == "leftover" else 1.0)
-            status = pm.status
-            if status == "current" and self._looks_back(s):
-                status = "former"  # "Năm 1995, ... Thủ tướng Võ Văn Kiệt": held then, not as of the article
-            self.holdings.append((person, role, Source(src.article, src.sentence, src.start, src.zone, status),
-                                  conf, pm.direct, pm.title.rank, status))
-            self.kg.add_fact("MENTIONS", self.article, person, src)
+            body, how = self._position_body(pm, s)
+            if body is None:
+                if how == "later":
+                    self.pending.append(_Pending(pm, src, tr))
+                else:
+                    _refuse(tr, how or "body not resolved")
+                continue
+            person = self._hold(pm, body, src, tr, s)
             out.append((pm.person_start, person))
         return out
+
+    def _position_body(self, pm: PositionMention, s: str) -> tuple[Body | None, str]:
+        """The body of a post, and how it was found; ``(None, "later")`` when the rest of the
+        article may tell it ("Thứ trưởng X": the ministry the article is about)."""
+        chain_bodies = [seg.body for seg in pm.chain if seg.body is not None]
+        if pm.body is not None:
+            if "bare" in pm.body.qualifiers:
+                return self._bare_body(pm, s)
+            body = self._resolve(pm.body, chain_bodies, s)
+            return body, ("" if body is not None else "the place of the body cannot be told")
+        if pm.title.body is not None:
+            return Body(pm.title.body, "national", "state", None, key(pm.title.body)), "implied"
+        return None, "later"
+
+    def _bare_body(self, pm: PositionMention, s: str) -> tuple[Body | None, str]:
+        """ "Bí thư Đảng ủy, Tổng Giám đốc TTXVN": a bare Đảng ủy (or Cơ quan CSĐT) is that of the
+        body the chain names next."""
+        after = [seg.body for seg in pm.chain if seg.body is not None and seg.start > pm.segment.start
+                 and "bare" not in seg.body.qualifiers]
+        before = [seg.body for seg in pm.chain if seg.body is not None and seg.start < pm.segment.start
+                  and "bare" not in seg.body.qualifiers and seg.title.rank != "member"]
+        for other in after[:1] or before[-1:]:
+            parent = self._resolve(other, [], s)
+            if parent is None:
+                continue
+            if pm.body.kind in ("co_quan_csdt", "co_quan_andt") and parent.kind not in ("national", "bo", "cong_an"):
+                continue
+            name = f"{pm.body.core} {parent.name}"
+            return Body(name, pm.body.kind, pm.body.branch, parent.place, key(name), parent,
+                        min(0.9, parent.confidence)), "from the chain"
+        return None, "the body it belongs to is not named"
+
+    def _hold(self, pm: PositionMention, body: Body, src: Source, tr: "Traced | None", s: str,
+              confidence: float | None = None) -> str:
+        person = self._person(pm, body, src)
+        title = pm.title.title
+        role_key = f"{key(title)}|{body.key}"
+        role = make_id("Role", role_key)
+        agency = self._add_body(body, src)
+        self.kg.add_node("Role", role, title=title, name=f"{title} {body.name}", rank=pm.title.rank, key=role_key)
+        self.kg.add_fact("OF", role, agency, src)
+        conf = body.confidence if confidence is None else confidence
+        if not pm.known_surname:
+            conf = min(conf, 0.85)
+        conf *= 0.8 if src.zone == "leftover" else 1.0
+        status = pm.status
+        if status in ("current", "elected", "appointed") and self._looks_back(s):
+            status = "former"  # "Năm 1995, ... Thủ tướng Võ Văn Kiệt": held then, not as of the article
+        fact = {"person": pm.person, "title": title, "organization": body.name, "status": status,
+                "confidence": round(conf, 2)}
+        self.holdings.append(_Holding(person, role, Source(src.article, src.sentence, src.start, src.zone, status),
+                                      conf, pm.direct, pm.title.rank, status, tr, fact))
+        if body.kind != "national" or pm.body is not None:
+            self.posts_of.setdefault(pm.person, []).append((title, body))
+        self.kg.add_fact("MENTIONS", self.article, person, src)
+        return person
+
+    def _foreign_in_sentence(self, s: str, pm: PositionMention) -> bool:
+        """A Sino-Vietnamese name beside a foreign leader or a foreign province, holding a post
+        with no Vietnamese place ("Chủ tịch Tập Cận Bình và Thủ tướng Lý Khắc Cường")."""
+        if pm.body is not None and (pm.body.place is not None or pm.body.kind != "national"):
+            return False
+        f = _foreign_anchor()
+        m = f.search(s)
+        if m is None:
+            return False
+        # a Vietnamese leader named with them keeps his post when the article names him so elsewhere
+        return self.names is not None and self.names.get(pm.person, 0) <= 1 and pm.person.split(" ")[0] in _SINO_SURNAMES
 
     def _looks_back(self, s: str) -> bool:
         """Whether the sentence is dated years before the article ("Tháng 11/2007, Chủ tịch nước ...")."""
@@ -193,8 +305,8 @@ class _State:
                          ranks=list(pm.ranks), place=local)
         return pid
 
-    def _resolve(self, m: AgencyMention, chain: list[AgencyMention]) -> Body | None:
-        body = resolve_body(m, chain, self.ctx)
+    def _resolve(self, m: AgencyMention, chain: list[AgencyMention], sentence: str | None = None) -> Body | None:
+        body = resolve_body(m, chain, self.ctx, sentence)
         if body is not None and body.kind == "ban_chi_dao":
             # "Ban Chỉ đạo Chương trình" after "Ban Chỉ đạo Chương trình 03-CTr/TU" is the same body
             short = key(body.name)
@@ -205,8 +317,10 @@ class _State:
             self.steering[body.key] = body
         return body
 
-    def _body(self, m: AgencyMention, chain: list, src: Source) -> str | None:
-        body = self._resolve(m, chain)
+    def _body(self, m: AgencyMention, chain: list, src: Source, sentence: str | None = None) -> str | None:
+        if "bare" in m.qualifiers:
+            return None
+        body = self._resolve(m, chain, sentence)
         if body is None:
             return None
         return self._add_body(body, src)
@@ -235,9 +349,7 @@ class _State:
         pid = make_id("Place", f"{place.level}|{key(place.name)}|{prov or ''}")
         self.kg.add_node("Place", pid, name=place.name, full_name=place.label, level=place.level)
         if place.level != "province" and prov:
-            from govkg.loaders.gazetteer import CITY_PROVINCES, Place
-
-            parent = self._place(Place(prov, "province", "thành phố" if prov in CITY_PROVINCES else "tỉnh"))
+            parent = self._place(_province_place(prov))
             self.kg.add_fact("PART_OF", pid, parent)
         return pid
 
@@ -282,7 +394,9 @@ class _State:
                     return self._add_body(body, src), 0.6
             return None
         code = d.issuer_code or ""
-        name = ISSUER_CODES.get(code) or ("Quốc hội" if code.startswith("QH") else None)
+        name = vocab().documents.issuer_codes.get(code) or ("Quốc hội" if code.startswith("QH") else None)
+        if d.regime == "party":
+            name = vocab().documents.party_issuer_codes.get(code) if code not in ("TU", "HU", "QU", "ĐU", "TW", "TƯ") else None
         if name == "Thủ tướng Chính phủ":
             name = "Chính phủ"  # the Prime Minister's decisions: the edge is from the Government
         if name:
@@ -456,9 +570,78 @@ class _State:
             self.kg.add_fact("MENTIONS", self.article, tid, src)
 
     def finish(self) -> None:
+        self._resolve_pending()
         self._keep_holdings()
         self._attach_loose_projects()
         self._steering_by_name()
+
+    def _resolve_pending(self) -> None:
+        """Bare titles ("Thứ trưởng Huỳnh Vĩnh Ái", "đại biểu Nguyễn Bá Thuyền (Lâm Đồng)"): the body
+        the same person is named with in full elsewhere in the article, else the one body of that
+        kind the article names, else none; said with less confidence."""
+        for p in self.pending:
+            body, conf, why = self._pending_body(p.pm)
+            if body is None:
+                _refuse(p.traced, why)
+                continue
+            self._hold(p.pm, body, p.src, p.traced, p.src.sentence, conf)
+            if p.traced is not None and p.traced.facts:
+                p.traced.facts[-1]["how"] = why
+
+    def _pending_body(self, pm: PositionMention) -> tuple[Body | None, float, str]:
+        title = pm.title.title
+        if title == "Đại biểu":
+            return self._deputy_body(pm)
+        same = [b for t, b in self.posts_of.get(pm.person, []) if t == title]
+        if len({b.key for b in same}) == 1:
+            return same[0], 0.85, "the same person's post named in full in the article"
+        if pm.title.prefix == "Bộ":
+            ministries = {k: b for k, b in self._article_bodies("bo").items()}
+            if len(ministries) == 1:
+                return next(iter(ministries.values())), 0.75, "the one ministry the article names"
+            return None, 0.0, "no body written, and the article names several ministries" if ministries else \
+                "no body written or implied"
+        return None, 0.0, "no body written or implied"
+
+    def _deputy_body(self, pm: PositionMention) -> tuple[Body | None, float, str]:
+        """ "đại biểu Nguyễn Bá Thuyền (Lâm Đồng)" in a report of a National Assembly sitting: a
+        deputy of the National Assembly; in a report of a council sitting, of that council."""
+        text = self.all_text
+        if _ASSEMBLY.search(text):
+            return Body("Quốc hội", "national", "state", None, key("Quốc hội")), 0.8, \
+                "a deputy in a report of a National Assembly sitting"
+        if _COUNCIL.search(text) and self.ctx.province:
+            for k, b in self._article_bodies("hdnd").items():
+                return b, 0.75, "a deputy in a report of the council's sitting"
+        return None, 0.0, "a delegate, not said to be a deputy of any body"
+
+    def _article_bodies(self, kind: str) -> dict[str, Body]:
+        out = {}
+        for aid in self.bodies.values():
+            d = self.kg.g.nodes[aid]
+            if d.get("kind") == kind:
+                out[d["key"]] = Body(d["name"], kind, d.get("branch", "state"), None, d["key"])
+        return out
+
+    def _keep_holdings(self) -> None:
+        """One head per post: when an article gives a head post to two people, the ones that a
+        chain carried ("ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim
+        Ngân") give way to the one named right beside the title."""
+        heads: dict[str, set[str]] = {}
+        direct: set[tuple[str, str]] = set()
+        holding = ("current", "acting", "elected", "appointed")
+        for h in self.holdings:
+            if h.rank == "head" and h.status in holding:
+                heads.setdefault(h.role, set()).add(h.person)
+                if h.direct:
+                    direct.add((h.person, h.role))
+        for h in self.holdings:
+            if len(heads.get(h.role, ())) > 1 and (h.person, h.role) not in direct and h.status in holding:
+                _refuse(h.traced, "another person is named the head of this body beside the title")
+                continue
+            self.kg.add_fact("HOLDS", h.person, h.role, h.source, h.confidence)
+            if h.traced is not None and h.fact is not None:
+                h.traced.facts.append(h.fact)
 
     def _steering_by_name(self) -> None:
         """ "Ban Chỉ đạo Chương trình 03-CTr/TU" steers the 03-CTr/TU this article names."""
@@ -475,22 +658,6 @@ class _State:
                 for rid in set(numbers.get(m.group(0), [])):
                     src = next((s for s in self.kg.g.edges[self.article, aid, "MENTIONS"]["sources"]), None)
                     self.kg.add_fact("STEERS", aid, rid, src, 0.9)
-
-    def _keep_holdings(self) -> None:
-        """One head per post: when an article gives a head post to two people, the ones that a
-        chain carried ("ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim
-        Ngân") give way to the one named right beside the title."""
-        heads: dict[str, set[str]] = {}
-        direct: set[tuple[str, str]] = set()
-        for person, role, _, _, is_direct, rank, status in self.holdings:
-            if rank == "head" and status in ("current", "acting"):
-                heads.setdefault(role, set()).add(person)
-                if is_direct:
-                    direct.add((person, role))
-        for person, role, src, conf, is_direct, rank, status in self.holdings:
-            if len(heads.get(role, ())) > 1 and (person, role) not in direct and status in ("current", "acting"):
-                continue
-            self.kg.add_fact("HOLDS", person, role, src, conf)
 
     def _attach_loose_projects(self) -> None:
         """Projects named apart from any document follow the one programme the article's meeting is about."""
@@ -513,34 +680,49 @@ def _full_name(name: str) -> str:
 
 
 def _city_provinces():
-    from govkg.loaders.gazetteer import CITY_PROVINCES
-
-    return CITY_PROVINCES
+    return vocab().places.city_provinces
 
 
 def _province_place(province: str):
-    from govkg.loaders.gazetteer import CITY_PROVINCES, Place
+    from govkg.loaders.gazetteer import Place
 
-    return Place(province, "province", "thành phố" if province in CITY_PROVINCES else "tỉnh")
+    return Place(province, "province", "thành phố" if province in _city_provinces() else "tỉnh")
 
 
 def _name_survey(text: str) -> tuple[Counter, set[str]]:
     """How often each personal name stands in the article, and the names that follow a foreign
     country ("Thủ tướng Singapore Lý Hiển Long", "Tổng thống Hoa Kỳ Donald Trump")."""
-    from govkg.loaders.names import NAME, clean_name
+    from govkg.loaders.names import find_names
     from govkg.loaders.people import foreign_country_at, known_foreign_people
 
     names: Counter = Counter()
     foreign: set[str] = set(known_foreign_people())
-    for m in NAME.finditer(text):
-        name = clean_name(m.group(0), text[m.end():m.end() + 12])
-        if name is None:
-            continue
-        names[name] += 1
-        if foreign_country_at(text, m.start()):
-            words = name.split(" ")  # "Lý Khắc Cường Chiều": the shorter forms are the same person
+    for nm in find_names(text):
+        names[nm.name] += 1
+        if foreign_country_at(text, nm.start):
+            words = nm.name.split(" ")  # "Lý Khắc Cường Chiều": the shorter forms are the same person
             foreign.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
     return names, foreign
+
+
+def _refuse(traced: "Traced | None", reason: str) -> None:
+    if traced is not None and not traced.facts and traced.mention.reason is None:
+        traced.mention.reason = reason
+
+
+_ASSEMBLY = re.compile(r"(?:kỳ họp|phiên họp|phiên thảo luận|phiên chất vấn)[^.]{0,40}Quốc hội|Quốc hội khóa|ĐBQH|"
+                       r"đại biểu Quốc hội|nghị trường")
+_COUNCIL = re.compile(r"kỳ họp[^.]{0,30}(?:HĐND|Hội đồng nhân dân)")
+# family names of Chinese officials in Sino-Vietnamese spelling that Vietnamese names rarely have
+_SINO_SURNAMES = frozenset({"Tập", "Lý", "Vương", "Triệu", "Ôn", "Giang", "Tôn", "Du", "Lật", "Hàn", "Uông",
+                            "Quách", "Chu", "Lưu", "Dương", "Thái", "Hồ", "Bạc", "Điền", "Quý", "Trương"})
+
+
+@derived
+def _foreign_anchor() -> re.Pattern:
+    f = vocab().foreign
+    words = {*f.people, *f.places, "Trung Quốc", "TQ", "Bắc Kinh"}
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(words) + r")(?![\wÀ-ỹ])")
 
 
 def _settled_name(name: str, names: Counter) -> str:

@@ -14,24 +14,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from govkg.text import UPPER, canonical, fold
+from govkg.identity import canonical, fold
+from govkg.text import UPPER, trie_pattern
+from govkg.vocab import derived, vocab
 
-# Centrally governed cities are "thành phố"; the rest of the provinces are "tỉnh".
-CITY_PROVINCES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
-# Names the press uses that the gazetteer spells otherwise.
-PROVINCE_ALIASES = {
-    "Huế": "Thừa Thiên Huế", "Thừa Thiên - Huế": "Thừa Thiên Huế", "TT-Huế": "Thừa Thiên Huế",
-    "Thừa Thiên-Huế": "Thừa Thiên Huế", "TT - Huế": "Thừa Thiên Huế",
-    "Sài Gòn": "Hồ Chí Minh", "HCM": "Hồ Chí Minh", "Bà Rịa – Vũng Tàu": "Bà Rịa - Vũng Tàu",
-    "BR-VT": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Daklak": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
-    "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông",
-}
-DISTRICT_WORDS = {"quận": "quận", "Quận": "quận", "huyện": "huyện", "Huyện": "huyện", "thị xã": "thị xã",
-                  "Thị xã": "thị xã", "TX": "thị xã", "TX.": "thị xã", "Q.": "quận", "Q": "quận"}
-WARD_WORDS = {"phường": "phường", "Phường": "phường", "xã": "xã", "Xã": "xã", "thị trấn": "thị trấn",
-              "Thị trấn": "thị trấn", "P.": "phường"}
-PROVINCE_WORDS = {"tỉnh": "tỉnh", "Tỉnh": "tỉnh", "thành phố": "thành phố", "Thành phố": "thành phố",
-                  "TP": "thành phố", "TP.": "thành phố", "Tp": "thành phố", "Tp.": "thành phố"}
+def _places():
+    return vocab().places
+
+
+def __getattr__(name: str):
+    # the place words are data (data/places.toml); these names are kept for callers
+    table = {"CITY_PROVINCES": "city_provinces", "PROVINCE_ALIASES": "province_aliases",
+             "DISTRICT_WORDS": "district_words", "WARD_WORDS": "ward_words", "PROVINCE_WORDS": "province_words"}
+    if name in table:
+        return getattr(_places(), table[name])
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -55,28 +52,31 @@ class Gazetteer:
     provinces: dict[str, str]  # folded name or alias -> canonical province name
     districts: dict[str, list[tuple[str, str]]]  # folded district name -> [(kind, province)]
     province_re: re.Pattern  # bare province names, longest first
+    district_names: dict[tuple[str, str], str]  # (folded name, province) -> the name as written
 
 
-@lru_cache(maxsize=1)
+@derived
 def gazetteer() -> Gazetteer:
     raw = json.loads(resources.files("vietnamadminunits").joinpath("data/parser_legacy.json").read_text("utf-8"))
     provinces: dict[str, str] = {}
     districts: dict[str, list[tuple[str, str]]] = {}
+    district_names: dict[tuple[str, str], str] = {}
     for pkey, p in raw["DICT_PROVINCE"].items():
         name = canonical(p["provinceShort"])
-        name = PROVINCE_ALIASES.get(name, name)
+        name = _places().province_aliases.get(name, name)
         provinces[fold(name)] = name
         for dkey, d in raw["DICT_PROVINCE_DISTRICT"].get(pkey, {}).items():
             kind = canonical(d["districtType"]).lower()
             dname = canonical(d["district"])[len(kind):].strip() if canonical(d["district"]).lower().startswith(kind) else canonical(d["districtShort"])
             districts.setdefault(fold(dname), []).append((kind, name))
-    for alias, name in PROVINCE_ALIASES.items():
+            district_names[(fold(dname), name)] = dname
+    aliases = _places().province_aliases
+    for alias, name in aliases.items():
         provinces[fold(alias)] = name
-    names = sorted({*PROVINCE_ALIASES, *provinces.values()}, key=len, reverse=True)
-    from govkg.text import trie_pattern
+    names = sorted({*aliases, *provinces.values()}, key=len, reverse=True)
 
     province_re = re.compile(r"(?:" + trie_pattern(names) + r")(?![^\W\d_])")
-    return Gazetteer(provinces, districts, province_re)
+    return Gazetteer(provinces, districts, province_re, district_names)
 
 
 def province_named(name: str) -> str | None:
@@ -114,24 +114,25 @@ def match_place(text: str, pos: int) -> tuple[Place, int] | None:
     m = gazetteer().province_re.match(text, pos)
     if m:
         name = province_named(m.group(0))
-        return Place(name, "province", "thành phố" if name in CITY_PROVINCES else "tỉnh"), m.end()
+        return Place(name, "province", "thành phố" if name in _places().city_provinces else "tỉnh"), m.end()
     return None
 
 
 def _typed_place(kind_word: str, name: str) -> Place | None:
     g = gazetteer()
-    if kind_word in PROVINCE_WORDS:
-        kind = PROVINCE_WORDS[kind_word]
+    pl = _places()
+    if kind_word in pl.province_words:
+        kind = pl.province_words[kind_word]
         prov = g.provinces.get(fold(name))
-        if prov and (kind == "tỉnh") == (prov not in CITY_PROVINCES):
+        if prov and (kind == "tỉnh") == (prov not in pl.city_provinces):
             return Place(prov, "province", kind)
         if kind == "thành phố":
             for dkind, dprov in g.districts.get(fold(name), []):
                 if dkind == "thành phố":
                     return Place(canonical(name), "district", "thành phố", dprov)
         return None
-    if kind_word in DISTRICT_WORDS:
-        kind = DISTRICT_WORDS[kind_word]
+    if kind_word in pl.district_words:
+        kind = pl.district_words[kind_word]
         if name.isdigit():
             return Place(name, "district", kind)
         found = g.districts.get(fold(name), [])
@@ -140,10 +141,10 @@ def _typed_place(kind_word: str, name: str) -> Place | None:
         if provs:
             return Place(canonical(name), "district", kind, provs[0] if len(set(provs)) == 1 else None)
         return None
-    if kind_word in WARD_WORDS:
+    if kind_word in pl.ward_words:
         if not name[0].isupper() and not name.isdigit():
             return None
-        return Place(canonical(name), "ward", WARD_WORDS[kind_word])
+        return Place(canonical(name), "ward", pl.ward_words[kind_word])
     return None
 
 

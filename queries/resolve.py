@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govkg.queries.runner import run_query
-from govkg.text import canonical, fold, key
+from govkg.identity import canonical, fold, key
 
 LIMIT = 25
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from govkg.graph.model import KnowledgeGraph, Source, make_id
-from govkg.text import fold, key
+from govkg.identity import fold, key
 
 A0, A1, A2, A3, A4 = (
     "000_372fcefd87e77f7b",

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from govkg.cli import main
 from govkg.graph.model import make_id
 from govkg.graph.store import EmbeddedStore
-from govkg.text import fold, key
+from govkg.identity import fold, key
 
 rdflib = pytest.importorskip("rdflib")
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from govkg.evaluate import score
-from govkg.text import key
+from govkg.identity import key
 
 
 def _records(kg) -> list[dict]:

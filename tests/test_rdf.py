@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from govkg.graph.model import KnowledgeGraph, Source, make_id
-from govkg.text import fold, key
+from govkg.identity import fold, key
 
 rdflib = pytest.importorskip("rdflib")
 
