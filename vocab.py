@@ -199,6 +199,7 @@ class Foreign:
     countries: tuple[str, ...]
     people: frozenset[str]
     places: tuple[str, ...]  # foreign provinces and cities that mark an official as foreign
+    regions: tuple[str, ...]  # continents and regions ("Châu Âu", "Đông Nam Á"): never a person's name
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,8 @@ def _documents(raw: dict) -> Documents:
 
 
 def _foreign(raw: dict) -> Foreign:
-    return Foreign(_tuple(raw.get("countries")), frozenset(raw.get("people", [])), _tuple(raw.get("places")))
+    return Foreign(_tuple(raw.get("countries")), frozenset(raw.get("people", [])), _tuple(raw.get("places")),
+                   _tuple(raw.get("regions")))
 
 
 @lru_cache(maxsize=1)

@@ -398,6 +398,9 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
                 if up is not None and up[0].level == "province":
                     return replace(place, province=up[0].name), None, pend + br.end()
         return place, None, pend
+    bare = _bare_district(text, end, kind)
+    if bare is not None:
+        return bare
     w = _PLACE_WORD.match(text, end)
     if w is not None and _CAP_AFTER.match(text, w.end()) and not _name_at(text, w.end()):
         # "tỉnh Thừa Thiên-Huế" spelled in a way the gazetteer does not know: a place is named,
@@ -407,6 +410,39 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
         word = w.group(1).rstrip(".")
         return None, word if word in ("TP", "Tp") else word.lower(), w.end()
     return None, None, end
+
+
+_DISTRICT_KIND = {"thi_uy": "thị xã", "huyen_uy": "huyện", "quan_uy": "quận", "huyen_doan": None}
+
+
+def _bare_district(text: str, end: int, kind: str) -> tuple[Place | None, str | None, int] | None:
+    """ "Thị ủy Buôn Hồ (Đắk Lắk)", "Huyện ủy Sóc Sơn": a district named without its kind word after
+    a district's party committee."""
+    if kind not in _DISTRICT_KIND:
+        return None
+    from govkg.identity import fold
+    from govkg.loaders.gazetteer import gazetteer
+
+    m = re.match(rf"\s([{UPPER}][\wÀ-ỹ'’]*(?:\s[{UPPER}][\wÀ-ỹ'’]*){{0,2}})", text[end:])
+    if m is None:
+        return None
+    words = m.group(1).split(" ")
+    g = gazetteer()
+    want = _DISTRICT_KIND[kind]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        found = [(k, p) for k, p in g.districts.get(fold(name), []) if want is None or k == want]
+        if not found:
+            continue
+        stop = end + 1 + len(name)
+        provinces = {p for _, p in found}
+        br = re.match(r"\s*\(([^()]{2,30})\)", text[stop:])
+        if br:
+            up = match_place(br.group(1), 0)
+            if up is not None and up[0].level == "province" and up[0].name in provinces:
+                return Place(name, "district", found[0][0], up[0].name), None, stop + br.end()
+        return Place(name, "district", found[0][0], provinces.pop() if len(provinces) == 1 else None), None, stop
+    return None
 
 
 def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:

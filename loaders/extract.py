@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -145,6 +145,7 @@ class _Pending:
     pm: PositionMention
     src: Source
     traced: Traced | None
+    near: list[Body] = field(default_factory=list)  # bodies the sentence names before the title
 
 
 class _State:
@@ -197,6 +198,12 @@ class _State:
             self.names, self.foreign = _name_survey(self.all_text)
         for pm in reading.positions:
             tr = traced.get(pm.segment.start) if pm.segment is not None else None
+            if " " not in pm.person:
+                full = self._full_name(pm.person)
+                if full is None:
+                    _refuse(tr, "a given name only, and the article does not name one person so in full")
+                    continue
+                pm = replace(pm, person=full, known_surname=True, direct=False)
             self.title_bodies.extend((seg.body.start, seg.body.end) for seg in pm.chain if seg.body is not None)
             if pm.person in self.foreign or self._foreign_in_sentence(s, pm):
                 _refuse(tr, "a foreign official")  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
@@ -204,13 +211,23 @@ class _State:
             body, how = self._position_body(pm, s)
             if body is None:
                 if how == "later":
-                    self.pending.append(_Pending(pm, src, tr))
+                    near = [b for a in find_agencies(s[: pm.segment.start])
+                            if (b := self._resolve(a, [], s)) is not None]
+                    self.pending.append(_Pending(pm, src, tr, near))
                 else:
                     _refuse(tr, how or "body not resolved")
                 continue
             person = self._hold(pm, body, src, tr, s)
             out.append((pm.person_start, person))
         return out
+
+    def _full_name(self, word: str) -> str | None:
+        """ "Thứ trưởng Nghĩa": the one person the article names in full whose name ends so."""
+        found = {n for n in self.names if n.split(" ")[-1] == word}
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        return None if name in self.foreign else name
 
     def _position_body(self, pm: PositionMention, s: str) -> tuple[Body | None, str]:
         """The body of a post, and how it was found; ``(None, "later")`` when the rest of the
@@ -580,7 +597,7 @@ class _State:
         the same person is named with in full elsewhere in the article, else the one body of that
         kind the article names, else none; said with less confidence."""
         for p in self.pending:
-            body, conf, why = self._pending_body(p.pm)
+            body, conf, why = self._pending_body(p.pm, p.near)
             if body is None:
                 _refuse(p.traced, why)
                 continue
@@ -588,13 +605,19 @@ class _State:
             if p.traced is not None and p.traced.facts:
                 p.traced.facts[-1]["how"] = why
 
-    def _pending_body(self, pm: PositionMention) -> tuple[Body | None, float, str]:
+    def _pending_body(self, pm: PositionMention, near: list[Body] = ()) -> tuple[Body | None, float, str]:
         title = pm.title.title
         if title == "Đại biểu":
             return self._deputy_body(pm)
         same = [b for t, b in self.posts_of.get(pm.person, []) if t == title]
         if len({b.key for b in same}) == 1:
             return same[0], 0.85, "the same person's post named in full in the article"
+        prefix = pm.title.prefix
+        kinds = {"Bộ": "bo", "Cục": "cuc", "Tổng cục": "tong_cuc", "Vụ": "vu"}
+        if prefix in kinds:
+            here = {b.key: b for b in near if b.kind == kinds[prefix]}
+            if len(here) == 1:  # "Tại buổi họp báo ... Bộ Công Thương, Thứ trưởng Đỗ Thắng Hải"
+                return next(iter(here.values())), 0.8, "the one body of its kind the sentence names before it"
         if pm.title.prefix == "Bộ":
             ministries = {k: b for k, b in self._article_bodies("bo").items()}
             if len(ministries) == 1:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govkg.text import LOWER, UPPER, trie_pattern
+from govkg.text import LOWER, UPPER, lower, trie_pattern
 from govkg.vocab import derived, vocab
 
 # A Vietnamese syllable: onset, vowel nucleus, coda. Crawled text glues words where links were
@@ -111,7 +111,10 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
     """
     out: list[NameMention] = []
     known = _known_people()
+    low = None
     for run in _RUN.finditer(text):
+        if low is None:
+            low = lower(text)
         tokens = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
         # people the data names ("Tập Cận Bình", "Thuận Hữu") are read first, wherever they start
         spans: dict[int, re.Match] = {}
@@ -120,21 +123,85 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
             if hit and (hit.end() == len(text) or not text[hit.end()].isalnum()):
                 spans[j] = hit
         i = 0
+        explained = True  # every capitalised word before ``i`` in the run is accounted for
         while i < len(tokens):
             if i in spans:
                 hit = spans[i]
                 out.append(NameMention(hit.group(0), hit.start(), hit.end(), False))
                 i += len(hit.group(0).split(" "))
+                explained = True
+                continue
+            place = _place_tokens(tokens, i)
+            if place:  # "Hà Nội Nguyễn Đức Chung", "Quảng Ninh Nguyễn Đức Long": a place, then the name
+                i += place
+                explained = True
+                continue
+            phrase = _phrase_ci().match(low, tokens[i][0])
+            if phrase and phrase.end() > tokens[i][0] + len(tokens[i][1]):
+                # "Tổng Bí Thư Nông Đức Mạnh": a title written in capitals, then the name
+                while i < len(tokens) and tokens[i][0] < phrase.end():
+                    i += 1
+                explained = True
                 continue
             limit = min((j for j in spans if j > i), default=len(tokens))
-            found = _name_at(text, tokens[:limit], i, honorific_surnames)
+            found = _name_at(text, tokens[:limit], i, honorific_surnames) if explained else None
             if found is None:
+                tok = tokens[i][1]
+                # "Tân Sơn Nhất", "Bồ Đào Nha": a name does not start right after a Vietnamese word of
+                # a longer proper noun (a brand, "Sacombank", does not hide the name after it)
+                explained = tok in vocab().names.stop_words or (len(tok) > 1 and tok.isupper()) or \
+                    bool(_stop_phrases().match(text, tokens[i][0])) or not _is_given(tok)
                 i += 1
                 continue
             mention, used = found
             out.append(mention)
             i += used
+            explained = True
     return out
+
+
+def _place_tokens(tokens: list[tuple[int, str]], i: int) -> int:
+    """How many tokens from ``i`` name a province, a country, a foreign place or a ministry's
+    field (longest first), 0 if none; a district only when a family name follows it."""
+    from govkg.identity import fold
+
+    starts, districts = _prefixes()
+    v = vocab()
+    for k in range(min(4, len(tokens) - i), 0, -1):
+        written = " ".join(t for _, t in tokens[i:i + k])
+        f = fold(written)
+        if f in starts:
+            return k
+        if written in v.names.place_like_people and i + k < len(tokens) and tokens[i + k][1] in v.names.surnames:
+            return k  # "Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": the city, then the name
+        if f in districts and i + k < len(tokens) and tokens[i + k][1] in v.names.surnames and k >= 2:
+            return k
+    return 0
+
+
+@derived
+def _phrase_ci() -> re.Pattern:
+    """Titles and bodies of two words or more, in lower case: "Tổng Bí Thư" is a title however cased."""
+    v = vocab()
+    phrases = {f.lower() for f in v.titles.specs if " " in f}
+    for kind in v.agencies.kinds.values():
+        phrases |= {h.lower() for h in kind.heads if " " in h}
+    return re.compile(r"(?:" + trie_pattern(phrases) + r")(?![\w])")
+
+
+@derived
+def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names a personal name never starts with: provinces, countries, foreign places and
+    regions, ministries' fields; and districts (which may also be names)."""
+    from govkg.identity import fold
+    from govkg.loaders.gazetteer import gazetteer
+
+    v = vocab()
+    g = gazetteer()
+    starts = set(g.provinces) | {fold(c) for c in (*v.foreign.countries, *v.foreign.places, *v.foreign.regions)}
+    starts |= {fold(d) for d in (*v.agencies.domains_bo, *v.agencies.domains_so)}
+    starts -= {fold(p) for p in v.names.place_like_people}
+    return frozenset(starts), frozenset(g.districts)
 
 
 def _name_at(text: str, tokens: list[tuple[int, str]], i: int, honorific_surnames: bool):
@@ -163,12 +230,6 @@ def _name_at(text: str, tokens: list[tuple[int, str]], i: int, honorific_surname
     if n < 2 or (not known and n < 3):
         return None
     words = [t for _, t in tokens[i:i + n]]
-    # a place or a ministry's field running into the name: "Hà Nội Nguyễn Đức Chung"
-    from govkg.identity import fold
-
-    for k in range(1, n - 1):
-        if fold(" ".join(words[:k])) in _not_person() and words[k] in v.names.surnames:
-            return None  # the name starts k tokens on; the caller moves on
     whole = " ".join(words)
     if whole in _person_places() and not _PLACE_WORD_BEFORE.search(text[max(0, start - 12):start]):
         return NameMention(whole, start, start + len(whole), True), n

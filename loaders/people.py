@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from govkg.loaders.agencies import AgencyMention, parse_agency
 from govkg.loaders.names import NameMention, find_names, honorific_before
-from govkg.text import lower, trie_pattern
+from govkg.text import LOWER, UPPER, lower, trie_pattern
 from govkg.vocab import derived, vocab
 
 _WB = r"(?![\wÀ-ỹ])"
@@ -165,7 +165,7 @@ def _connectors() -> dict[str, re.Pattern]:
         # between a name and the chain after it
         "name_then_chain": re.compile(rf"\s*(?:,|-|–|—|\(|:|\s(?:{alt(t.name_then_chain)}))\s*$"),
         # between a chain and the name after it
-        "chain_then_name": re.compile(rf"\s*(?:[,:]\s*)?(?:(?:{ranks})\.?\s+)?(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?$"),
+        "chain_then_name": re.compile(rf"\s*(?:[,:]\s*|\s?[-–]\s?)?(?:(?:{ranks})\.?\s+)?(?:(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+)?$"),
         "owned_by": re.compile(rf"(?<![\wÀ-ỹ])(?:{alt(t.owned_by)})\s+$", re.IGNORECASE),
         "not_holder": re.compile(rf"(?<![\wÀ-ỹ])(?:{alt(t.not_a_holder)})\s+$", re.IGNORECASE),
         "plural": re.compile(rf"(?<![\wÀ-ỹ])(?:{alt(t.plural_markers)})(?:\s+đồng chí)?\s+$", re.IGNORECASE),
@@ -216,14 +216,18 @@ def read_positions(sentence: str) -> Reading:
         return Reading([], [])
     chains = _chains(sentence, segments)
     masked = _mask(sentence, segments)
-    names = [nm for nm in find_names(masked) if not _not_a_person(masked, nm.start)]
+    full = [nm for nm in find_names(masked) if not _not_a_person(masked, nm.start)]
+    shorts = _short_names(masked, full)
+    names = sorted(full + shorts, key=lambda nm: nm.start)
     c = _connectors()
     holders: list[list[tuple[NameMention, str]]] = []
     linked: dict[int, list[Segment]] = {}  # chain index -> the chain it continues (a transition)
     for i, chain in enumerate(chains):
         found: list[tuple[NameMention, str]] = []
         if chain[0].reason is None and not c["not_holder"].search(sentence[max(0, chain[0].start - 20):chain[0].start]):
-            nm, how = _holder(sentence, chain, names)
+            nm, how = _holder(sentence, chain, full)
+            if nm is None and shorts:
+                nm, how = _holder(sentence, chain, names)  # "Thứ trưởng Nghĩa": only when no full name holds it
             if nm is not None:
                 found = [(nm, how)]
                 if how == "after":
@@ -454,6 +458,22 @@ def _mask(sentence: str, segments: list[Segment]) -> str:
 
 
 _PREV_WORD = re.compile(r"([\w.]+)\s+$")
+_SHORT = re.compile(rf"(?:(?<=\bông )|(?<=\bbà )|(?<=\bÔng )|(?<=\bBà )|(?<=·\s))([{UPPER}][{LOWER}]+)(?![\w])(?!\s[{UPPER}])")
+
+
+def _short_names(masked: str, names: list[NameMention]) -> list[NameMention]:
+    """ "Thứ trưởng Nghĩa", "ông Hùng là Thị ủy viên": a person named by the last word of the name
+    only (``known_surname`` False, one word); the article tells who, or nobody."""
+    from govkg.loaders.names import _is_given
+
+    taken = [(nm.start, nm.end) for nm in names]
+    out = []
+    for m in _SHORT.finditer(masked):
+        word = m.group(1)
+        if any(a <= m.start(1) < b for a, b in taken) or not _is_given(word) or word in vocab().names.stop_words:
+            continue
+        out.append(NameMention(word, m.start(1), m.end(1), False))
+    return out
 
 
 @derived
@@ -608,7 +628,7 @@ def _may_be_told_later(sentence: str, seg: Segment, nm: NameMention, how: str, s
         return False
     if seg.title.title == "Đại biểu":
         return not _connectors()["plural"].search(sentence[max(0, seg.start - 16):seg.start])
-    return seg.title.prefix is not None and seg.title.prefix in ("Bộ", "Cục", "Tổng cục", "Vụ")
+    return True  # the same person's post named in full elsewhere in the article may tell
 
 
 # --------------------------------------------------------------------------------------------
@@ -621,11 +641,15 @@ def foreign_country_at(text: str, name_start: int) -> bool:
 
     >>> foreign_country_at("Thủ tướng Singapore Lý Hiển Long", 20), foreign_country_at("huyện Phù Mỹ Lê Văn An", 13)
     (True, False)
+    >>> foreign_country_at("Đại sứ Việt Nam tại Hoa Kỳ Phạm Quang Vinh", 27)
+    False
     """
     window = text[max(0, name_start - 40):name_start]
     m = _countries_before().search(window)
     if m is None:
         return False
+    if re.search(r"(?:\btại|\bở|bên cạnh)\s+$", window[: m.start()]):
+        return False  # "Đại sứ Việt Nam tại Hoa Kỳ Phạm Quang Vinh": Vietnam's envoy there
     prev = _PREV_WORD.search(window[: m.start()])
     return prev is None or not prev.group(1)[:1].isupper() or prev.group(1) in _before_name_ok()
 

@@ -127,6 +127,9 @@ def article_context(text: str, outlet_province: str | None, source: str | None =
                 cities[place] += 1
             if place.level == "district":
                 districts[place] += 1
+    for city, province in vocab().places.city_in_province.items():
+        if provinces.get(province) and provinces.get(city):
+            provinces[province] += provinces[city]  # "TP Huế" in an article about Thừa Thiên Huế
     if outlet_province:
         provinces[outlet_province] += 3
     src_province, src_district = source_locality(source, url)
