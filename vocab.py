@@ -137,6 +137,7 @@ class Names:
     place_like_people: frozenset[str]  # names that are a person's unless a place word precedes ("Hồ Chí Minh")
     known_people: tuple[str, ...]  # people named without a Vietnamese family name ("Thuận Hữu")
     not_after: tuple[str, ...]  # nouns after which a name is a place's ("giáo xứ Kim Hòa", "đường Lê Lợi")
+    middle_names: frozenset[str]  # a two-word name ending so was cut ("Nguyễn Văn")
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def _names(raw: dict) -> Names:
                  frozenset(raw.get("stop_words", [])), _tuple(raw.get("stop_phrases")),
                  frozenset(raw.get("sentence_openers", [])), frozenset(raw.get("single_letter_given", [])),
                  frozenset(raw.get("place_like_people", [])), _tuple(raw.get("known_people")),
-                 _tuple(raw.get("not_after")))
+                 _tuple(raw.get("not_after")), frozenset(raw.get("middle_names", [])))
 
 
 def _agencies(raw: dict) -> Agencies:

@@ -204,6 +204,13 @@ class _State:
                     _refuse(tr, "a given name only, and the article does not name one person so in full")
                     continue
                 pm = replace(pm, person=full, known_surname=True, direct=False)
+            else:
+                whole = self._completed(pm.person)
+                if whole is None:
+                    _refuse(tr, "a name cut short ('Nguyễn Văn'), and the article does not name the person in full")
+                    continue
+                if whole != pm.person:
+                    pm = replace(pm, person=whole)
             self.title_bodies.extend((seg.body.start, seg.body.end) for seg in pm.chain if seg.body is not None)
             if pm.person in self.foreign or self._foreign_in_sentence(s, pm):
                 _refuse(tr, "a foreign official")  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
@@ -220,6 +227,20 @@ class _State:
             person = self._hold(pm, body, src, tr, s)
             out.append((pm.person_start, person))
         return out
+
+    def _completed(self, name: str) -> str | None:
+        """ "Kim Tiến" where the article names "Nguyễn Thị Kim Tiến", "Nguyễn Đức" cut before "chung":
+        the one longer name of the article that ends (or, for a cut name, starts) with it."""
+        words = name.split(" ")
+        if len(words) != 2:
+            return name
+        longer_end = {n for n in self.names if n.endswith(" " + name) and len(n.split(" ")) > 2}
+        if len(longer_end) == 1:
+            return longer_end.pop()
+        if words[1] in vocab().names.middle_names:
+            longer_start = {n for n in self.names if n.startswith(name + " ")}
+            return longer_start.pop() if len(longer_start) == 1 else None
+        return name
 
     def _full_name(self, word: str) -> str | None:
         """ "Thứ trưởng Nghĩa": the one person the article names in full whose name ends so."""
@@ -618,6 +639,9 @@ class _State:
             here = {b.key: b for b in near if b.kind == kinds[prefix]}
             if len(here) == 1:  # "Tại buổi họp báo ... Bộ Công Thương, Thứ trưởng Đỗ Thắng Hải"
                 return next(iter(here.values())), 0.8, "the one body of its kind the sentence names before it"
+        if any(t != title for t, _ in self.posts_of.get(pm.person, [])):
+            # "Bộ trưởng Mai Tiến Dũng" where he is named "Bộ trưởng, Chủ nhiệm VPCP": not the article's ministry
+            return None, 0.0, "the person holds another post the article names; the body is not written"
         if pm.title.prefix == "Bộ":
             ministries = {k: b for k, b in self._article_bodies("bo").items()}
             if len(ministries) == 1:

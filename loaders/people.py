@@ -175,6 +175,7 @@ def _connectors() -> dict[str, re.Pattern]:
     }
 
 
+_COLLECTIVE = re.compile(r"(?<![\wÀ-ỹ])(?:trước|với|cho|của|các|những|nhiều|cùng|và|gửi|tới|đến|mời)\s+$")
 _TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+(?:[IVXLC]+|\d+)" + _WB + r"(?:\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\))?")
 _DELEGATION = re.compile(r"\s*(?:\(\s*)?(?:[Đđ]oàn\s+)?(?=(?:tỉnh|thành phố|Thành phố|TP|Tp)[\s.]|[A-ZĐ])")
 
@@ -300,6 +301,8 @@ def _segments(sentence: str) -> list[Segment]:
         if seg.body is not None and title.body and seg.body.kind == "national" and title.body.endswith(seg.body.core) \
                 and title.body != seg.body.core:
             seg.body = replace(seg.body, core=title.body)  # "Tổng Thanh tra Chính phủ" is of Thanh tra Chính phủ
+        if title.title == "Đại biểu" and _COLLECTIVE.search(low[max(0, m.start() - 12):m.start()]):
+            seg.reason = NO_HOLDER  # "trả lời chất vấn trước đại biểu Quốc hội": the deputies, as a body
         if seg.body is not None and title.bodies and not _allowed(seg.body, title):
             seg.body = None
             seg.reason = WRONG_BODY  # "Thường trực HĐND": not the standing member of the Secretariat
@@ -437,7 +440,8 @@ def _chains(sentence: str, segments: list[Segment]) -> list[list[Segment]]:
     for seg in segments[1:]:
         prev = chains[-1][-1]
         gap = sentence[prev.end:seg.start]
-        if join.match(gap) and not find_names(gap) and prev.reason != FOREIGN:
+        collective = prev.title.title == "Đại biểu" and sentence[prev.start:prev.start + 1].islower()
+        if join.match(gap) and not find_names(gap) and prev.reason != FOREIGN and not collective:
             # "nguyên Bí thư Thành ủy, Chủ tịch HĐND": a former marker covers the chain that follows,
             # until "hiện là" says otherwise
             if seg.status == "current" and prev.status == "former" and "hiện" not in gap:

@@ -209,6 +209,8 @@ def _kinds_place(kind: str) -> str:
 
 def _name(m: AgencyMention, place: Place) -> str:
     if m.kind in PARTY_COMMITTEES:
+        if place.name[:1].isdigit():  # "Quận ủy quận 9, TP Hồ Chí Minh"
+            return f"{m.core} {place.label}" + (", " + _province_label(place.province) if place.province else "")
         return f"{m.core} {place.name}"
     spec = vocab().agencies.kinds.get(m.kind)
     if spec is not None and spec.short_place and place.level == "province" and place.name not in _PERSON_PLACES:
