@@ -70,6 +70,14 @@ class LazyGroup(click.Group):
         except (ImportError, AttributeError) as e:
             raise click.ClickException(f"command '{name}' is not available: {e}") from None
 
+    def invoke(self, ctx: click.Context):
+        from govkg.vocab import VocabError
+
+        try:
+            return super().invoke(ctx)
+        except VocabError as e:  # a broken data file (or one GOVKG_DATA names): one line, not a traceback
+            fail(f"vocabulary: {e}")
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, HELP.get(name, "")) for name in COMMANDS])

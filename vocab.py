@@ -99,6 +99,7 @@ class TitleSpec:
     bodies: tuple[str, ...] = ()  # the only kinds of body it can be of (empty: any)
     not_before: tuple[str, ...] = ()  # words after it that make it no title ("Trợ lý Bộ trưởng": see names)
     plural: bool = True  # may be shared by a list of holders ("Thứ trưởng A và B")
+    foreign: bool = False  # a title only other countries have ("Tỉnh trưởng", "Thị trưởng", "Tổng thống")
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _titles(raw: dict) -> Titles:
     def spec_of(name: str, s: dict) -> TitleSpec:
         return TitleSpec(name, s["rank"], s.get("body"), s.get("prefix"), s.get("needs_body", False),
                          s.get("alone", False), _tuple(s.get("bodies")), _tuple(s.get("not_before")),
-                         s.get("plural", s["rank"] != "head"))
+                         s.get("plural", s["rank"] != "head"), s.get("foreign", False))
 
     for name, s in raw.get("titles", {}).items():
         if "rank" not in s:
@@ -237,7 +238,8 @@ def _titles(raw: dict) -> Titles:
         for v in s.get("variants", []):
             specs[v] = t
         if s["rank"] == "head" and not s.get("no_deputy"):
-            dep = TitleSpec(f"Phó {name}", "deputy", t.body, t.prefix, t.needs_body, False, t.bodies, (), True)
+            dep = TitleSpec(f"Phó {name}", "deputy", t.body, t.prefix, t.needs_body, False, t.bodies, (), True,
+                            t.foreign)
             specs.setdefault(f"Phó {name}", dep)
             specs.setdefault(f"Phó {name[0].lower()}{name[1:]}", dep)
     for alias, canon in raw.get("aliases", {}).items():

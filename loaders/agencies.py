@@ -130,12 +130,16 @@ def _patterns() -> dict:
     return {
         "national": re.compile(r"(?:" + trie_pattern(national) + r")" + _WB),
         "national_map": national,
+        # names of three words or more also as the press lower-cases them ("Ban chấp hành Trung ương Đảng")
+        "national_low": re.compile(r"(?:" + trie_pattern({f.lower() for f in national if f.count(" ") >= 2}) + r")" + _WB),
+        "national_low_map": {f.lower(): n for f, n in national.items() if f.count(" ") >= 2},
         # heads and starts are matched against the lower-cased text (same offsets)
         "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")" + _WB),
         "heads_map": heads,
-        "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")" + _WB),
-        "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")" + _WB),
-        "domain_map": {**domains["bo"], **domains["so"]},
+        "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")" + _WB, re.IGNORECASE),
+        "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")" + _WB, re.IGNORECASE),
+        "domain_map": {**domains["bo"], **domains["so"],
+                       **{k.lower(): v for k, v in {**domains["bo"], **domains["so"]}.items()}},
         "party_ban": re.compile(r"\s(?:" + _alt(ag.party_bans) + r")" + _WB, re.I),
         # what a sentence says after naming a body ("Tổng cục Du lịch chia sẻ"): the name ends there
         "verbs": re.compile(r"(?:" + trie_pattern(ag.after_name_verbs) + r")" + _WB),
@@ -144,7 +148,8 @@ def _patterns() -> dict:
         # a name that opens with a capital (Cục Hải quan, Cục Quản lý và Phát triển thị trường trong
         # nước), up to thirteen words, ending before a verb or particle
         "proper": re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!(?:" + stop + r")" + _WB + r")" + _WORD + r"){0,12})"),
-        "steer_end": re.compile(r"[,;:.()\[\]\"“”]| - | – |\s(?:" + _alt(ag.steering_end_words) + r")" + _WB),
+        # a dash inside the subject ("tâm linh – sinh thái") is kept; one before a capital ends it
+        "steer_end": re.compile(rf"[,;:.()\[\]\"“”]| [-–] (?=[{UPPER}\d])|\s(?:" + _alt(ag.steering_end_words) + r")" + _WB),
     }
 
 
@@ -214,10 +219,15 @@ def _parse(text: str, pos: int) -> AgencyMention | None:
         pos += 1
     p = _patterns()
     m = p["national"].match(text, pos)
-    if m:
-        if _BRANCH.match(text, m.end()):
+    low = None
+    if m is None:
+        low = p["national_low"].match(lower(text), pos)
+    if m or low:
+        hit = m or low
+        if _BRANCH.match(text, hit.end()):
             return None  # "Ngân hàng Nhà nước Chi nhánh An Giang": a branch, not the national body
-        name = p["national_map"][m.group(0)]
+        name = p["national_map"][m.group(0)] if m else p["national_low_map"][low.group(0)]
+        m = hit
         return AgencyMention("national", pos, m.end(), m.group(0), name, branch=vocab().agencies.national[name].branch)
     m = p["heads"].match(lower(text), pos)
     if not m:
@@ -234,7 +244,8 @@ def _parse(text: str, pos: int) -> AgencyMention | None:
         d = p[kind if kind in ("bo", "so") else "so"].match(text, end)
         if not d:
             return None
-        core = f"{spec.short} {p['domain_map'][d.group(0).strip()]}"
+        written = d.group(0).strip()
+        core = f"{spec.short} {p['domain_map'].get(written) or p['domain_map'][written.lower()]}"
         end = d.end()
     elif tail in ("name", "division"):
         return _named(text, pos, end, kind, spec)
@@ -342,7 +353,8 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
         if g:
             end += 4
             many = "các "
-    d = p["proper"].match(text, end)
+    kept = _keep_phrases().sub(lambda k: k.group(0).replace(" ", "\u00a0"), text)  # same offsets
+    d = p["proper"].match(kept, end)
     if not d:
         return _lower_named(text, pos, end, kind, spec)
     from govkg.loaders.names import find_names
@@ -366,6 +378,13 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
 
 
 _LOWER_NAME = re.compile(r"\s((?:[a-zđà-ỹ]+\s){0,8}?[a-zđà-ỹ]+)(?=\s*(?:\(|,|\s[-–]\s|\s+thuộc\s)\s*Bộ\s)")
+
+
+@derived
+def _keep_phrases() -> re.Pattern:
+    """Words inside a body's name that would otherwise end it ("Vụ Trang thiết bị ...": "bị")."""
+    words = vocab().agencies.raw.get("names", {}).get("keep", [])
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
 
 
 def _lower_named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | None:

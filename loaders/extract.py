@@ -25,7 +25,7 @@ from govkg.text import lower, retone, trie_pattern
 from govkg.vocab import derived, vocab
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
-_BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ&\-.,\s]{1,14})\)")
+_BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")
 _SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm|[Tt]háng\s?\d{1,2}\s?/|\d/)\s?((?:19|20)\d\d)\b(?!\s?[-–])")
 
 
@@ -166,16 +166,19 @@ class _State(ChainReader):
                 traced[t.start] = Traced(src.zone, src.start, s, t)
                 self.trace.append(traced[t.start])
         out = []
+        said: list[Body] = []  # bodies of the posts this sentence has stated so far
         if reading.positions and self.names is None:  # surveyed once, and only for an article that names a post
             self.names, self.foreign = _name_survey(self.all_text)
         for pm in reading.positions:
             tr = traced.get(pm.segment.start) if pm.segment is not None else None
+            cap = 1.0
             if " " not in pm.person:
                 full = self._full_name(pm.person)
                 if full is None:
                     _refuse(tr, "a given name only, and the article does not name one person so in full")
                     continue
                 pm = replace(pm, person=full, known_surname=True, direct=False)
+                cap = 0.8  # the person named by a given name only: completed from the article
             else:
                 whole = self._completed(pm.person)
                 if whole is None:
@@ -192,11 +195,12 @@ class _State(ChainReader):
                 if how == "later":
                     near = [b for a in find_agencies(s[: pm.segment.start])
                             if (b := self._resolve(a, [], s)) is not None]
-                    self.pending.append(_Pending(pm, src, tr, near))
+                    self.pending.append(_Pending(pm, src, tr, near + said))
                 else:
                     _refuse(tr, how or "body not resolved")
                 continue
-            person = self._hold(pm, body, src, tr, s)
+            person = self._hold(pm, body, src, tr, s, min(cap, body.confidence))
+            said.append(body)
             out.append((pm.person_start, person))
         return out
 
@@ -233,7 +237,39 @@ class _State(ChainReader):
             return body, ("" if body is not None else "the place of the body cannot be told")
         if pm.title.body is not None:
             return Body(pm.title.body, "national", "state", None, key(pm.title.body)), "implied"
+        party = self._party_of_chain(pm, s)
+        if party is not None:
+            return party, "the party committee of the chain's People's Committee"
         return None, "later"
+
+    def _party_of_chain(self, pm: PositionMention, s: str) -> Body | None:
+        """ "Phó Bí thư – CT UBND huyện Đắk R'Lấp", "Phó Bí thư, Chủ tịch UBND tỉnh X": a bare party
+        secretary's title beside the People's Committee (or Council) of a place is of that place's
+        party committee."""
+        base = pm.title.title.removeprefix("Phó ").removesuffix(" Thường trực")
+        if base != "Bí thư":
+            return None
+        for seg in pm.chain:
+            if seg is pm.segment or seg.body is None or seg.body.kind not in ("ubnd", "hdnd"):
+                continue
+            body = self._resolve(seg.body, [x.body for x in pm.chain if x.body is not None], s)
+            if body is None or body.place is None:
+                continue
+            place = body.place
+            level = {"province": "Tỉnh ủy" if place.kind == "tỉnh" else "Thành ủy", "district":
+                     {"quận": "Quận ủy", "huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}.get(place.kind),
+                     "ward": "Đảng ủy"}.get(place.level)
+            if level is None:
+                return None
+            kind = {"Tỉnh ủy": "tinh_uy", "Thành ủy": "thanh_uy", "Quận ủy": "quan_uy", "Huyện ủy": "huyen_uy",
+                    "Thị ủy": "thi_uy", "Đảng ủy": "dang_uy"}[level]
+            from govkg.loaders.resolve import _name
+
+            name = _name(AgencyMention(kind, 0, 0, "", level), place)
+            if kind == "dang_uy":
+                name = f"Đảng ủy {place.label}"
+            return Body(name, kind, "party", place, key(name), confidence=min(0.85, body.confidence))
+        return None
 
     def _bare_body(self, pm: PositionMention, s: str) -> tuple[Body | None, str]:
         """ "Bí thư Đảng ủy, Tổng Giám đốc TTXVN": a bare Đảng ủy (or Cơ quan CSĐT) is that of the
@@ -264,7 +300,9 @@ class _State(ChainReader):
         self.kg.add_fact("OF", role, agency, src)
         conf = body.confidence if confidence is None else confidence
         if not pm.known_surname:
-            conf = min(conf, 0.85)
+            conf = min(conf, 0.7)  # a family name govkg does not know, read after "ông" / "bà"
+        if not pm.direct and pm.how == "list":
+            conf = min(conf, 0.85)  # a title shared by a list of names
         conf *= 0.8 if src.zone == "leftover" else 1.0
         status = pm.status
         if status in ("current", "elected", "appointed") and self._looks_back(s):
@@ -388,7 +426,7 @@ class _State(ChainReader):
             return self._deputy_body(pm)
         same = [b for t, b in self.posts_of.get(pm.person, []) if t == title]
         if len({b.key for b in same}) == 1:
-            return same[0], 0.85, "the same person's post named in full in the article"
+            return same[0], 0.8, "the same person's post named in full in the article"
         prefix = pm.title.prefix
         kinds = {"Bộ": "bo", "Cục": "cuc", "Tổng cục": "tong_cuc", "Vụ": "vu"}
         if prefix in kinds:
@@ -400,8 +438,8 @@ class _State(ChainReader):
             return None, 0.0, "the person holds another post the article names; the body is not written"
         if pm.title.prefix == "Bộ":
             ministries = {k: b for k, b in self._article_bodies("bo").items()}
-            if len(ministries) == 1:
-                return next(iter(ministries.values())), 0.75, "the one ministry the article names"
+            if len(ministries) == 1 and self._named_often(next(iter(ministries.values()))):
+                return next(iter(ministries.values())), 0.7, "the one ministry the article names"
             return None, 0.0, "no body written, and the article names several ministries" if ministries else \
                 "no body written or implied"
         return None, 0.0, "no body written or implied"
@@ -411,12 +449,20 @@ class _State(ChainReader):
         deputy of the National Assembly; in a report of a council sitting, of that council."""
         text = self.all_text
         if _ASSEMBLY.search(text):
-            return Body("Quốc hội", "national", "state", None, key("Quốc hội")), 0.8, \
+            return Body("Quốc hội", "national", "state", None, key("Quốc hội")), 0.75, \
                 "a deputy in a report of a National Assembly sitting"
         if _COUNCIL.search(text) and self.ctx.province:
             for k, b in self._article_bodies("hdnd").items():
-                return b, 0.75, "a deputy in a report of the council's sitting"
+                return b, 0.7, "a deputy in a report of the council's sitting"
         return None, 0.0, "a delegate, not said to be a deputy of any body"
+
+    def _named_often(self, body: Body) -> bool:
+        """Whether the article is about this body: it names it in its title or twice or more."""
+        aid = self.bodies.get(body.key)
+        if aid is None:
+            return False
+        sources = self.kg.g.edges[self.article, aid, "MENTIONS"]["sources"]
+        return len({s.start for s in sources}) >= 2 or any(s.zone == "title" for s in sources)
 
     def _article_bodies(self, kind: str) -> dict[str, Body]:
         out = {}

@@ -83,7 +83,7 @@ def province_named(name: str) -> str | None:
     return gazetteer().provinces.get(fold(name))
 
 
-_NAME_WORDS = rf"(?:[{UPPER}]\w*|\d+)(?:[ \-](?:[{UPPER}]\w*|\d+)){{0,3}}"
+_NAME_WORDS = rf"(?:[{UPPER}]\w*(?:['’]\w+)?|\d+)(?:[ \-](?:[{UPPER}]\w*(?:['’]\w+)?|\d+)){{0,3}}"
 _TYPED = re.compile(
     r"(?P<kind>thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|TP\.?|Tp\.?|quận|Quận|huyện|Huyện|"
     r"phường|Phường|xã|Xã|TX\.?|Q\.|P\.)\s?(?P<name>" + _NAME_WORDS + ")"

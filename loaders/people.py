@@ -59,6 +59,7 @@ class Title:
     alone: bool = False  # holds no other state post in the same chain (Thủ tướng)
     bodies: tuple[str, ...] = ()  # the only kinds (or national names) of body it may have
     plural: bool = True  # a list of holders may share it
+    foreign: bool = False  # a title only other countries have
 
 
 @dataclass
@@ -120,7 +121,8 @@ class Reading:
 
 
 def _title_of(spec) -> Title:
-    return Title(spec.name, spec.rank, spec.body, spec.prefix, spec.needs_body, spec.alone, spec.bodies, spec.plural)
+    return Title(spec.name, spec.rank, spec.body, spec.prefix, spec.needs_body, spec.alone, spec.bodies, spec.plural,
+                 spec.foreign)
 
 
 @derived
@@ -161,7 +163,7 @@ def _connectors() -> dict[str, re.Pattern]:
     trans = alt(t.transitions)
     return {
         # between the pieces of one chain
-        "join": re.compile(rf"\s*(?:[,;]\s*)?(?:(?:{alt(t.joiners)})\s*)?(?:[,:]\s*)?$|\s*[-–—]\s*$"),
+        "join": re.compile(rf"\s*(?:[,;]\s*)?(?:(?:{alt(t.joiners)})\s*)?(?:,\s*)?$|\s*[-–—]\s*$"),
         # between a name and the chain after it
         "name_then_chain": re.compile(rf"\s*(?:,|-|–|—|\(|:|\s(?:{alt(t.name_then_chain)}))\s*$"),
         # between a chain and the name after it
@@ -216,6 +218,11 @@ def read_positions(sentence: str) -> Reading:
     if not segments:
         return Reading([], [])
     chains = _chains(sentence, segments)
+    for chain in chains:
+        # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà (Lào)": a foreign official's chain
+        if any(seg.title.foreign for seg in chain) or _countries_in_brackets().match(sentence, chain[-1].end):
+            for seg in chain:
+                seg.reason = seg.reason or FOREIGN
     masked = _mask(sentence, segments)
     full = [nm for nm in find_names(masked) if not _not_a_person(masked, nm.start)]
     shorts = _short_names(masked, full)
@@ -276,6 +283,9 @@ def _segments(sentence: str) -> list[Segment]:
         if any(_inside_phrase(low, at, p) for p in not_titles):
             pos = at + 1  # "chức vụ Trưởng đoàn": "vụ" ends another word, no "Vụ trưởng" here
             continue
+        if _inside_body_name(sentence, at):
+            pos = at + 1  # "Ban Bí thư Trung ương Đảng": a body's name, not the title "Bí thư"
+            continue
         written = m.group("title")
         status = statuses.get((m.group("status") or "").lower(), "current")
         if written in compounds:
@@ -316,6 +326,18 @@ def _segments(sentence: str) -> list[Segment]:
         segments.append(seg)
         pos = seg.end
     return segments
+
+
+def _inside_body_name(sentence: str, at: int) -> bool:
+    """Whether the title at ``at`` is a word of a national body's name begun by the word before it."""
+    from govkg.loaders.agencies import _patterns
+
+    prev = _PREV_WORD.search(sentence[max(0, at - 16):at])
+    if prev is None:
+        return False
+    start = at - len(sentence[max(0, at - 16):at]) + prev.start(1)
+    m = _patterns()["national"].match(sentence, start)
+    return m is not None and m.end() > at
 
 
 def _inside_phrase(low: str, at: int, phrase: str) -> bool:
@@ -656,6 +678,13 @@ def foreign_country_at(text: str, name_start: int) -> bool:
         return False  # "Đại sứ Việt Nam tại Hoa Kỳ Phạm Quang Vinh": Vietnam's envoy there
     prev = _PREV_WORD.search(window[: m.start()])
     return prev is None or not prev.group(1)[:1].isupper() or prev.group(1) in _before_name_ok()
+
+
+@derived
+def _countries_in_brackets() -> re.Pattern:
+    f = vocab().foreign
+    alt = "|".join(re.escape(c) for c in sorted(f.countries, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[\wÀ-ỹ'’]+){{0,4}}?\s*\((?:nước\s+)?(?:{alt})\)")
 
 
 @derived

@@ -195,7 +195,7 @@ def resolve_body(m: AgencyMention, chain: list[AgencyMention], ctx: Context, sen
             confidence = min(0.85, ctx.confidence)
         else:
             # "Cục Trồng trọt" is national, "Cục Thuế" may be a province's: keep the name as written
-            return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.7 if m.kind == "cuc" else 0.9)
+            return Body(m.core, m.kind, m.branch, None, key(m.core), confidence=0.85 if m.kind == "cuc" else 0.9)
     name = _name(m, place)
     if "colloquial" in m.qualifiers:
         confidence = min(confidence, 0.85)  # "Chủ tịch Hà Nội": the body is read from usage, not written
@@ -211,6 +211,8 @@ def _name(m: AgencyMention, place: Place) -> str:
     if m.kind in PARTY_COMMITTEES:
         if place.name[:1].isdigit():  # "Quận ủy quận 9, TP Hồ Chí Minh"
             return f"{m.core} {place.label}" + (", " + _province_label(place.province) if place.province else "")
+        if place.name in _PERSON_PLACES:  # "Thành ủy TP Hồ Chí Minh": the name alone is the President's
+            return f"{m.core} {place.label}"
         return f"{m.core} {place.name}"
     spec = vocab().agencies.kinds.get(m.kind)
     if spec is not None and spec.short_place and place.level == "province" and place.name not in _PERSON_PLACES:
@@ -232,7 +234,12 @@ def _division(m: AgencyMention, chain, ctx: Context, sentence) -> Body | None:
         up = resolve_body(m.part_of, chain, ctx, sentence)
         if up is None:
             return None
-        name = f"{m.core} ({up.name})"
+        outer = up.name
+        if m.part_of.part_of is not None:  # "Phòng 7 (Cục CSĐT ..., Bộ Công an)"
+            top = resolve_body(m.part_of.part_of, chain, ctx, sentence)
+            if top is not None:
+                outer = f"{up.name}, {top.name}"
+        name = f"{m.core} ({outer})"
         return Body(name, m.kind, m.branch, up.place, key(name), up, up.confidence)
     if m.place is not None or m.place_word is not None:
         place, confidence = _place_of(m, chain, ctx, sentence)
