@@ -163,6 +163,12 @@ _MISSION = re.compile(rf"\s+(?:nước\s+)?(?:CHXHCN\s+|Cộng hòa xã hội ch
                       rf"((?:thành phố\s+|bang\s+)?[{UPPER}][\wÀ-ỹ'’.-]*(?:\s[{UPPER}][\wÀ-ỹ'’.-]*){{0,4}})")
 _PART_OF = re.compile(r"\s*(?:\(\s*|,\s*|\s[-–]\s|\s+thuộc\s+|\s+trực thuộc\s+)(?=\S)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
+_CLOSE = re.compile(r"\s*\)")
+_DIVISION_NUMBER = re.compile(r"\s(\d{1,3}|[IVX]{1,4})" + _WB)
+_MANY = re.compile(r"\s(các)\s")
+_WORD_GAP = re.compile(r"\s(?=\S)")
+_BRACKETED = re.compile(r"\s*\(([^()]{2,30})\)")
+_BARE_WORDS = re.compile(rf"\s([{UPPER}][\wÀ-ỹ'’]*(?:\s[{UPPER}][\wÀ-ỹ'’]*){{0,2}})")
 
 
 def _name_at(text: str, pos: int) -> bool:
@@ -199,10 +205,10 @@ def _with_part_of(text: str, a: AgencyMention) -> AgencyMention:
     up = _with_part_of(text, up) if up.kind in ("cuc", "tong_cuc", "so") else up
     end = up.end
     if text[m.start():m.end()].strip().startswith("("):
-        close = re.match(r"\s*\)", text[end:])
+        close = _CLOSE.match(text, end)
         if close is None:
             return a
-        end += close.end()
+        end = close.end()
     return replace(a, end=end, text=text[a.start:end], part_of=up)
 
 
@@ -342,18 +348,19 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
     "Vụ Trang thiết bị và Công trình y tế", "Công đoàn các KCN tỉnh Quảng Ninh"."""
     p = _patterns()
     if spec.tail == "division":
-        num = re.match(r"\s(\d{1,3}|[IVX]{1,4})" + _WB, text[end:])
+        num = _DIVISION_NUMBER.match(text, end)
         if num:  # "Phòng 7 (Cục CSĐT ...)"
-            stop = end + num.end()
+            stop = num.end()
             return AgencyMention(kind, pos, stop, text[pos:stop], f"{spec.short} {num.group(1)}", branch=spec.branch,
                                  qualifiers=("division",))
     many = ""
     if kind == "cong_doan":
-        g = re.match(r"\s(các)\s", text[end:])
+        g = _MANY.match(text, end)
         if g:
             end += 4
             many = "các "
-    kept = _keep_phrases().sub(lambda k: k.group(0).replace(" ", "\u00a0"), text)  # same offsets
+    window = text[: end + 240]
+    kept = _keep_phrases().sub(lambda k: k.group(0).replace(" ", "\u00a0"), window)  # same offsets
     d = p["proper"].match(kept, end)
     if not d:
         return _lower_named(text, pos, end, kind, spec)
@@ -362,8 +369,8 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
     # the name ends where a place, a person's name, another body or a verb begins: "Cục Hải quan Tây Ninh"
     stop = d.end()
     names = {n.start for n in find_names(text[d.start(1):d.end()])}
-    for w in re.finditer(r"\s(?=\S)", text[d.start(1):d.end()]):
-        at = d.start(1) + w.end()
+    for w in _WORD_GAP.finditer(text, d.start(1), d.end()):
+        at = w.end()
         if (match_place(text, at) is not None or (at - d.start(1)) in names or _PLACE_WORD.match(text, at - 1)
                 or p["national"].match(text, at)
                 or p["heads"].match(lower(text), at) and _parse(text, at) is not None
@@ -411,11 +418,11 @@ def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | No
                 return replace(place, province=up[0].name if up[0].level == "province" else place.province), None, up[1]
         # "Thị ủy Buôn Hồ (Đắk Lắk)": the province in brackets
         if place.level == "district" and place.province is None:
-            br = re.match(r"\s*\(([^()]{2,30})\)", text[pend:])
+            br = _BRACKETED.match(text, pend)
             if br:
                 up = match_place(br.group(1), 0)
                 if up is not None and up[0].level == "province":
-                    return replace(place, province=up[0].name), None, pend + br.end()
+                    return replace(place, province=up[0].name), None, br.end()
         return place, None, pend
     bare = _bare_district(text, end, kind)
     if bare is not None:
@@ -442,7 +449,7 @@ def _bare_district(text: str, end: int, kind: str) -> tuple[Place | None, str | 
     from govkg.identity import fold
     from govkg.loaders.gazetteer import gazetteer
 
-    m = re.match(rf"\s([{UPPER}][\wÀ-ỹ'’]*(?:\s[{UPPER}][\wÀ-ỹ'’]*){{0,2}})", text[end:])
+    m = _BARE_WORDS.match(text, end)
     if m is None:
         return None
     words = m.group(1).split(" ")
@@ -455,11 +462,11 @@ def _bare_district(text: str, end: int, kind: str) -> tuple[Place | None, str | 
             continue
         stop = end + 1 + len(name)
         provinces = {p for _, p in found}
-        br = re.match(r"\s*\(([^()]{2,30})\)", text[stop:])
+        br = _BRACKETED.match(text, stop)
         if br:
             up = match_place(br.group(1), 0)
             if up is not None and up[0].level == "province" and up[0].name in provinces:
-                return Place(name, "district", found[0][0], up[0].name), None, stop + br.end()
+                return Place(name, "district", found[0][0], up[0].name), None, br.end()
         return Place(name, "district", found[0][0], provinces.pop() if len(provinces) == 1 else None), None, stop
     return None
 

@@ -83,7 +83,10 @@ def _triggers() -> re.Pattern:
 
     v = vocab()
     p = _patterns()
-    words = {*(f.lower() for f in v.titles.specs), *(f.lower() for f in v.titles.compounds), *p["heads_map"],
+    from govkg.loaders.people import anchor_words
+
+    # every title contains one of a few words ("chủ tịch", "trưởng", "ủy viên" ...): those, not every form
+    words = {*anchor_words(), *p["heads_map"],
              *(w.lower() for w in p["national_map"]), *(w.lower() for w in v.documents.type_words),
              "/", "công trình", "dự án", "hệ thống", "khu liên hiệp", "nhà máy", "tuyến đường", "cảng", "sân bay",
              "khu đô thị", "cầu "}
@@ -133,8 +136,8 @@ class _State(ChainReader):
         self.bodies: dict[str, str] = {}  # body key -> node id, for bodies this article named already
         self.all_text = ""
         self.title_bodies: list[tuple[int, int]] = []  # spans of bodies named in titles, in the current sentence
-        self.names: Counter | None = None  # how often each personal name stands in the article
-        self.foreign: set[str] = set()  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
+        self._names: Counter | None = None  # how often each personal name stands in the article (lazily)
+        self._foreign: set[str] | None = None  # names of foreign officials ("Thủ tướng Singapore Lý Hiển Long")
         self.loose_projects: list[tuple[str, Source]] = []  # projects named in a sentence with no document
         self.holdings: list[_Holding] = []  # kept at the end (one head per post)
         self.pending: list[_Pending] = []  # bare titles resolved at the end
@@ -167,8 +170,6 @@ class _State(ChainReader):
                 self.trace.append(traced[t.start])
         out = []
         said: list[Body] = []  # bodies of the posts this sentence has stated so far
-        if reading.positions and self.names is None:  # surveyed once, and only for an article that names a post
-            self.names, self.foreign = _name_survey(self.all_text)
         for pm in reading.positions:
             tr = traced.get(pm.segment.start) if pm.segment is not None else None
             cap = 1.0
@@ -187,7 +188,7 @@ class _State(ChainReader):
                 if whole != pm.person:
                     pm = replace(pm, person=whole)
             self.title_bodies.extend((seg.body.start, seg.body.end) for seg in pm.chain if seg.body is not None)
-            if pm.person in self.foreign or self._foreign_in_sentence(s, pm):
+            if self.is_foreign(pm.person) or self._foreign_in_sentence(s, pm):
                 _refuse(tr, "a foreign official")  # "Thủ tướng Singapore Lý Hiển Long": the article's foreign officials
                 continue
             body, how = self._position_body(pm, s)
@@ -203,6 +204,36 @@ class _State(ChainReader):
             said.append(body)
             out.append((pm.person_start, person))
         return out
+
+    @property
+    def names(self) -> Counter:
+        """How often each personal name stands in the article: read once, when first needed (a name
+        of two words or of five, a given name alone), not for every article that names a post."""
+        if self._names is None:
+            self._names = _name_survey(self.all_text)
+        return self._names
+
+    def is_foreign(self, name: str) -> bool:
+        """A known foreign leader, or a name the article writes right after a foreign country
+        ("Thủ tướng Singapore Lý Hiển Long", "Tổng thống Hoa Kỳ Donald Trump")."""
+        from govkg.loaders.people import foreign_country_at, known_foreign_people
+
+        if self._foreign is None:
+            self._foreign = set()
+            self._not_foreign: set[str] = set()
+        if name in self._foreign or name in known_foreign_people():
+            return True
+        if name in self._not_foreign:
+            return False
+        text = self.all_text
+        at = text.find(name)
+        while at >= 0:
+            if foreign_country_at(text, at):
+                self._foreign.add(name)
+                return True
+            at = text.find(name, at + 1)
+        self._not_foreign.add(name)
+        return False
 
     def _completed(self, name: str) -> str | None:
         """ "Kim Tiến" where the article names "Nguyễn Thị Kim Tiến", "Nguyễn Đức" cut before "chung":
@@ -224,7 +255,7 @@ class _State(ChainReader):
         if len(found) != 1:
             return None
         name = found.pop()
-        return None if name in self.foreign else name
+        return None if self.is_foreign(name) else name
 
     def _position_body(self, pm: PositionMention, s: str) -> tuple[Body | None, str]:
         """The body of a post, and how it was found; ``(None, "later")`` when the rest of the
@@ -326,7 +357,7 @@ class _State(ChainReader):
         if m is None:
             return False
         # a Vietnamese leader named with them keeps his post when the article names him so elsewhere
-        return self.names is not None and self.names.get(pm.person, 0) <= 1 and pm.person.split(" ")[0] in _SINO_SURNAMES
+        return pm.person.split(" ")[0] in _SINO_SURNAMES and self.names.get(pm.person, 0) <= 1
 
     def _looks_back(self, s: str) -> bool:
         """Whether the sentence is dated years before the article ("Tháng 11/2007, Chủ tịch nước ...")."""
@@ -342,7 +373,7 @@ class _State(ChainReader):
     def _person(self, pm: PositionMention, body: Body, src: Source) -> str:
         local = body.place.province if body.place is not None and body.place.level != "province" else (
             body.place.name if body.place is not None else None)
-        name = _settled_name(pm.person, self.names)
+        name = _settled_name(pm.person, self.names) if len(pm.person.split(" ")) >= 4 else pm.person
         k = key(name)
         if k in self.people:
             return self.people[k]
@@ -513,20 +544,11 @@ def _province_place(province: str):
     return Place(province, "province", "thành phố" if province in _city_provinces() else "tỉnh")
 
 
-def _name_survey(text: str) -> tuple[Counter, set[str]]:
-    """How often each personal name stands in the article, and the names that follow a foreign
-    country ("Thủ tướng Singapore Lý Hiển Long", "Tổng thống Hoa Kỳ Donald Trump")."""
+def _name_survey(text: str) -> Counter:
+    """How often each personal name stands in the article."""
     from govkg.loaders.names import find_names
-    from govkg.loaders.people import foreign_country_at, known_foreign_people
 
-    names: Counter = Counter()
-    foreign: set[str] = set(known_foreign_people())
-    for nm in find_names(text):
-        names[nm.name] += 1
-        if foreign_country_at(text, nm.start):
-            words = nm.name.split(" ")  # "Lý Khắc Cường Chiều": the shorter forms are the same person
-            foreign.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
-    return names, foreign
+    return Counter(nm.name for nm in find_names(text))
 
 
 def _refuse(traced: "Traced | None", reason: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.text import LOWER, UPPER, lower, trie_pattern
 from govkg.vocab import derived, vocab
@@ -30,6 +31,7 @@ _NEXT_WORD = re.compile(r"\s*(\w+)")
 _RUN = re.compile(rf"(?<![\w'’])[{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?(?: [{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?)+(?![\w'’])")
 _PLACE_WORD_BEFORE = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố|[Tt]ỉnh|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường)\s?$")
 MAX_GIVEN = 4
+_NONSPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -111,14 +113,18 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
     """
     out: list[NameMention] = []
     known = _known_people()
+    place_firsts = _prefix_firsts()
     low = None
     for run in _RUN.finditer(text):
         if low is None:
             low = lower(text)
-        tokens = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"\S+", run.group(0))]
+        tokens = [(m.start(), m.group(0)) for m in _NONSPACE.finditer(text, run.start(), run.end())]
         # people the data names ("Tập Cận Bình", "Thuận Hữu") are read first, wherever they start
         spans: dict[int, re.Match] = {}
-        for j, (at, _) in enumerate(tokens):
+        firsts = _known_firsts()
+        for j, (at, tok) in enumerate(tokens):
+            if tok not in firsts:
+                continue
             hit = known.match(text, at)
             if hit and (hit.end() == len(text) or not text[hit.end()].isalnum()):
                 spans[j] = hit
@@ -131,7 +137,7 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
                 i += len(hit.group(0).split(" "))
                 explained = True
                 continue
-            place = _place_tokens(tokens, i)
+            place = _place_tokens(tokens, i) if _first_fold(tokens[i][1]) in place_firsts else 0
             if place:  # "Hà Nội Nguyễn Đức Chung", "Quảng Ninh Nguyễn Đức Long": a place, then the name
                 i += place
                 explained = True
@@ -166,6 +172,8 @@ def _place_tokens(tokens: list[tuple[int, str]], i: int) -> int:
     from govkg.identity import fold
 
     starts, districts = _prefixes()
+    if _first_fold(tokens[i][1]) not in _prefix_firsts():
+        return 0  # no place or field starts with this word: the common case, decided cheaply
     v = vocab()
     for k in range(min(4, len(tokens) - i), 0, -1):
         written = " ".join(t for _, t in tokens[i:i + k])
@@ -187,6 +195,22 @@ def _phrase_ci() -> re.Pattern:
     for kind in v.agencies.kinds.values():
         phrases |= {h.lower() for h in kind.heads if " " in h}
     return re.compile(r"(?:" + trie_pattern(phrases) + r")(?![\w])")
+
+
+@derived
+def _prefix_firsts() -> frozenset[str]:
+    """The folded first words of every place, field and district: a token not among them opens none."""
+    starts, districts = _prefixes()
+    return frozenset(x.split(" ")[0] for x in (*starts, *districts)) | frozenset(
+        _first_fold(p.split(" ")[0]) for p in vocab().names.place_like_people)
+
+
+@lru_cache(maxsize=65536)
+def _first_fold(word: str) -> str:
+    """A word folded the way identity.fold folds it (diacritics off, lower case), cheaply."""
+    from govkg.text import strip_marks
+
+    return strip_marks(word).lower()
 
 
 @derived
@@ -251,6 +275,12 @@ def _starts_name_not_phrase(text: str, tokens: list[tuple[int, str]], i: int) ->
 
 
 @derived
+def _known_firsts() -> frozenset[str]:
+    v = vocab()
+    return frozenset(p.split(" ")[0] for p in {*v.names.known_people, *v.foreign.people})
+
+
+@derived
 def _known_people() -> re.Pattern:
     v = vocab()
     return re.compile(r"(?:" + trie_pattern({*v.names.known_people, *v.foreign.people}) + r")")
@@ -281,11 +311,14 @@ def honorific_before(text: str, pos: int) -> str | None:
     >>> honorific_before("Bà Nguyễn Thị Quyết Tâm", 3)
     'bà'
     """
-    before = text[max(0, pos - 12):pos]
-    for h in sorted(vocab().names.honorifics, key=len, reverse=True):
-        if before.endswith(h + " "):
-            return h.lower()
-    return None
+    m = _honorific_re().search(text, max(0, pos - 12), pos)
+    return m.group(1).lower() if m else None
+
+
+@derived
+def _honorific_re() -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in sorted(vocab().names.honorifics, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])({alt}) $")
 
 
 def clean_name(name: str, after: str = "") -> str | None:

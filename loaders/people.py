@@ -145,6 +145,23 @@ def _titles() -> tuple[dict[str, Title], dict[str, str], re.Pattern, dict]:
 
 
 @derived
+def anchor_words() -> frozenset[str]:
+    """The few words every title contains one of ("chủ tịch", "trưởng", "ủy viên", "tuv" ...),
+    computed from the titles: a sentence with none of them states no post."""
+    v = vocab().titles
+    anchors: set[str] = set()
+    for form in sorted({f.lower() for f in (*v.specs, *v.compounds)}, key=len):
+        if not any(a in form for a in anchors):
+            anchors.add(form)
+    return frozenset(anchors)
+
+
+@derived
+def _anchors() -> re.Pattern:
+    return re.compile(trie_pattern(anchor_words()))
+
+
+@derived
 def _countries() -> re.Pattern:
     f = vocab().foreign
     alt = "|".join(re.escape(c) for c in sorted({*f.countries, *f.places}, key=len, reverse=True))
@@ -177,6 +194,10 @@ def _connectors() -> dict[str, re.Pattern]:
     }
 
 
+_CLOSE = re.compile(r"\s*\)")
+_OPEN = re.compile(r"\s*\(")
+_YOUTH_OR_PARTY = re.compile(r"\s*(?:ủy|uỷ|đoàn|Đoàn)\b")
+_AT_PLACE = re.compile(r"(?:\btại|\bở|bên cạnh)\s+$")
 _COLLECTIVE = re.compile(r"(?<![\wÀ-ỹ])(?:trước|với|cho|của|các|những|nhiều|cùng|và|gửi|tới|đến|mời)\s+$")
 _TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+(?:[IVXLC]+|\d+)" + _WB + r"(?:\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\))?")
 _DELEGATION = re.compile(r"\s*(?:\(\s*)?(?:[Đđ]oàn\s+)?(?=(?:tỉnh|thành phố|Thành phố|TP|Tp)[\s.]|[A-ZĐ])")
@@ -214,6 +235,8 @@ def read_positions(sentence: str) -> Reading:
     >>> [(t.title, t.person, t.reason) for t in r.titles]
     [('Thủ tướng', None, 'a foreign post'), ('Thủ tướng', 'Nguyễn Xuân Phúc', None)]
     """
+    if not _anchors().search(lower(sentence)):
+        return Reading([], [])  # no word any title contains: the common case, decided by one small pattern
     segments = _segments(sentence)
     if not segments:
         return Reading([], [])
@@ -274,13 +297,14 @@ def _segments(sentence: str) -> list[Segment]:
     lookup, statuses, pattern, compounds = _titles()
     segments: list[Segment] = []
     pos = 0
-    not_titles = vocab().titles.not_titles
+    not_titles = _not_title_index()
     while True:
         m = pattern.search(low, pos)
         if m is None:
             break
         at = m.start("title")
-        if any(_inside_phrase(low, at, p) for p in not_titles):
+        if any(low.startswith(last, at) and any(_inside_phrase(low, at, p) for p in phrases)
+               for last, phrases in not_titles.items()):
             pos = at + 1  # "chức vụ Trưởng đoàn": "vụ" ends another word, no "Vụ trưởng" here
             continue
         if _inside_body_name(sentence, at):
@@ -340,6 +364,21 @@ def _inside_body_name(sentence: str, at: int) -> bool:
     return m is not None and m.end() > at
 
 
+@derived
+def _not_title_index() -> dict[str, tuple[str, ...]]:
+    """The phrases of data/titles.toml [chains] not_titles, by their last word."""
+    out: dict[str, list[str]] = {}
+    for p in vocab().titles.not_titles:
+        out.setdefault(p.rpartition(" ")[2], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@derived
+def _rank_before() -> re.Pattern:
+    alt = "|".join(re.escape(r) for r in vocab().names.ranks)  # longest first
+    return re.compile(rf"(?<![\wÀ-ỹ])({alt})\.?\s+(?:(?:ông|bà|đồng chí)\s+)?$")
+
+
 def _inside_phrase(low: str, at: int, phrase: str) -> bool:
     """Whether the word at ``at`` is the last word of ``phrase`` ("chức vụ": "vụ")."""
     first, _, last = phrase.rpartition(" ")
@@ -391,8 +430,8 @@ def _after_body(sentence: str, seg: Segment) -> int:
                 seg.delegation = hit[0].name
                 end = hit[1]
                 if sentence[d.start():d.end()].strip().startswith("("):
-                    close = re.match(r"\s*\)", sentence[end:])
-                    end += close.end() if close else 0
+                    close = _CLOSE.match(sentence, end)
+                    end = close.end() if close else end
     return end
 
 
@@ -439,7 +478,7 @@ def _colloquial_body(sentence: str, pos: int, title: Title) -> AgencyMention | N
     place, word, end = _place_after(sentence, pos, "ubnd")
     if place is None and word in (None, "?"):
         return None
-    if word is not None and place is None and re.match(r"\s*(?:ủy|uỷ|đoàn|Đoàn)\b", sentence[end:]):
+    if word is not None and place is None and _YOUTH_OR_PARTY.match(sentence, end):
         return None  # "Bí thư Tỉnh đoàn": the Youth Union, read as its own body
     if place is not None and place.name == "Hồ Chí Minh" and "Hồ Chí Minh" in sentence[start:start + 12]:
         return None  # "Chủ tịch Hồ Chí Minh" is the President, not the city's chairman (that is "TP Hồ Chí Minh")
@@ -463,7 +502,8 @@ def _chains(sentence: str, segments: list[Segment]) -> list[list[Segment]]:
         prev = chains[-1][-1]
         gap = sentence[prev.end:seg.start]
         collective = prev.title.title == "Đại biểu" and sentence[prev.start:prev.start + 1].islower()
-        if join.match(gap) and not find_names(gap) and prev.reason != FOREIGN and not collective:
+        named = any(c.isupper() for c in gap) and find_names(gap)  # a gap without a capital names nobody
+        if join.match(gap) and not named and prev.reason != FOREIGN and not collective:
             # "nguyên Bí thư Thành ủy, Chủ tịch HĐND": a former marker covers the chain that follows,
             # until "hiện là" says otherwise
             if seg.status == "current" and prev.status == "former" and "hiện" not in gap:
@@ -567,7 +607,7 @@ def _more_holders(sentence: str, chain: list[Segment], first: NameMention, names
         seg = next((s for s in segments if s.start >= nm.end), None)
         if seg is not None and c["name_then_chain"].match(sentence[nm.end:seg.start]) and seg not in chain:
             break  # "Thứ trưởng A và B, Giám đốc Sở X": B has a post of his own
-        if re.match(r"\s*\(", sentence[nm.end:]) and not marked:
+        if _OPEN.match(sentence, nm.end) and not marked:
             break  # "A và B (Giám đốc ...)"
         out.append(nm)
         last = nm
@@ -606,7 +646,8 @@ def _transition(old: list[Segment], new: list[Segment], status: str) -> None:
 def _posts(sentence: str, chain: list[Segment], nm: NameMention, how: str,
            reported: dict[int, TitleMention], linked: list[Segment] = ()) -> list[PositionMention]:
     c = _connectors()
-    ranks = tuple(r for r in vocab().names.ranks if sentence[max(0, nm.start - 16):nm.start].rstrip().endswith(r))
+    rank = _rank_before().search(sentence, max(0, nm.start - 20), nm.start)
+    ranks = (rank.group(1),) if rank else ()
     near = chain[-1] if nm.start >= chain[-1].end else chain[0]
     others = [seg for seg in chain if seg.title.rank != "member" and not seg.title.alone]
     written = [seg for seg in chain if seg.body is not None]
@@ -674,7 +715,7 @@ def foreign_country_at(text: str, name_start: int) -> bool:
     m = _countries_before().search(window)
     if m is None:
         return False
-    if re.search(r"(?:\btại|\bở|bên cạnh)\s+$", window[: m.start()]):
+    if _AT_PLACE.search(window, 0, m.start()):
         return False  # "Đại sứ Việt Nam tại Hoa Kỳ Phạm Quang Vinh": Vietnam's envoy there
     prev = _PREV_WORD.search(window[: m.start()])
     return prev is None or not prev.group(1)[:1].isupper() or prev.group(1) in _before_name_ok()

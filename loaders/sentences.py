@@ -22,7 +22,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     for m in _BOUNDARY.finditer(text):
         end = m.start()
         piece = text[start:end]
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _NO_BREAK_AFTER.search(piece):
+        # the abbreviation test is anchored at the end: the last characters decide (and are cheap)
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _NO_BREAK_AFTER.search(piece[-10:]):
             if pending is None:
                 pending = start
             start = m.end()
