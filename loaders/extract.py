@@ -71,9 +71,31 @@ def article_graph(article: Article, outlet_province: str | None = None,
             # only sentences naming a title, a body, a document or a project can state anything
             i = bisect_left(hits, start)
             if i < len(hits) and hits[i] < start + len(sentence):
-                state.sentence(sentence, start, zone)
+                for at, piece in _pieces(start, sentence):
+                    state.sentence(piece, at, zone)
     state.finish()
     return kg
+
+
+MAX_SENTENCE = 3000  # characters: a longer "sentence" (a list, page furniture run together) is read in pieces
+_PIECE_END = re.compile(r"[;,]\s")
+
+
+def _pieces(start: int, sentence: str):
+    """A sentence, or pieces of a very long one cut after a ";" or "," (nothing is left out), so that
+    the time to read it grows with its length, not with its square.
+
+    >>> [(at, len(p)) for at, p in _pieces(0, "A, " * 1500)][:2]
+    [(0, 3000), (3000, 1500)]
+    """
+    while len(sentence) > MAX_SENTENCE:
+        cut = None
+        for m in _PIECE_END.finditer(sentence, MAX_SENTENCE // 2, MAX_SENTENCE):
+            cut = m.end()
+        cut = cut or MAX_SENTENCE
+        yield start, sentence[:cut]
+        start, sentence = start + cut, sentence[cut:]
+    yield start, sentence
 
 
 @derived
@@ -170,6 +192,7 @@ class _State(ChainReader):
                 self.trace.append(traced[t.start])
         out = []
         said: list[Body] = []  # bodies of the posts this sentence has stated so far
+        sentence_bodies = None
         for pm in reading.positions:
             tr = traced.get(pm.segment.start) if pm.segment is not None else None
             cap = 1.0
@@ -194,8 +217,9 @@ class _State(ChainReader):
             body, how = self._position_body(pm, s)
             if body is None:
                 if how == "later":
-                    near = [b for a in find_agencies(s[: pm.segment.start])
-                            if (b := self._resolve(a, [], s)) is not None]
+                    if sentence_bodies is None:  # read once per sentence, however many bare titles ask
+                        sentence_bodies = [(a.end, b) for a in find_agencies(s) if (b := self._resolve(a, [], s)) is not None]
+                    near = [b for end, b in sentence_bodies if end <= pm.segment.start]
                     self.pending.append(_Pending(pm, src, tr, near + said))
                 else:
                     _refuse(tr, how or "body not resolved")
@@ -361,7 +385,7 @@ class _State(ChainReader):
 
     def _looks_back(self, s: str) -> bool:
         """Whether the sentence is dated years before the article ("Tháng 11/2007, Chủ tịch nước ...")."""
-        years = [int(y) for y in _SENTENCE_YEAR.findall(s)]
+        years = _sentence_years(s)
         if years and max(years) < 1990:
             return True  # "Ngày 7/9/1951, ... Thủ tướng Trần Văn Hữu": history, whatever the article's date
         if self.about is None:
@@ -549,6 +573,12 @@ def _name_survey(text: str) -> Counter:
     from govkg.loaders.names import find_names
 
     return Counter(nm.name for nm in find_names(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_years(s: str) -> list[int]:
+    """The years a sentence names ("Năm 1995", "tháng 11/2007"): read once per sentence."""
+    return [int(y) for y in _SENTENCE_YEAR.findall(s)]
 
 
 def _refuse(traced: "Traced | None", reason: str) -> None:

@@ -27,6 +27,7 @@ so that ``govkg explain`` can say why a title gave no fact. It is a pure functio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from govkg.loaders.agencies import AgencyMention, parse_agency
@@ -199,6 +200,7 @@ _OPEN = re.compile(r"\s*\(")
 _YOUTH_OR_PARTY = re.compile(r"\s*(?:ủy|uỷ|đoàn|Đoàn)\b")
 _AT_PLACE = re.compile(r"(?:\btại|\bở|bên cạnh)\s+$")
 _COLLECTIVE = re.compile(r"(?<![\wÀ-ỹ])(?:trước|với|cho|của|các|những|nhiều|cùng|và|gửi|tới|đến|mời)\s+$")
+_WINDOW = 240  # a body's name is read from at most this many characters after its title
 _TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+(?:[IVXLC]+|\d+)" + _WB + r"(?:\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\))?")
 _DELEGATION = re.compile(r"\s*(?:\(\s*)?(?:[Đđ]oàn\s+)?(?=(?:tỉnh|thành phố|Thành phố|TP|Tp)[\s.]|[A-ZĐ])")
 
@@ -393,7 +395,7 @@ def _compound(sentence: str, m: re.Match, compound, status: str) -> Segment:
     """ "Tỉnh ủy viên", "TUV", "UVTV Tỉnh ủy", "ĐBQH khóa XV": a title and its body in one word."""
     lookup = _titles()[0]
     title = lookup[compound.title.lower()]
-    rest = sentence[m.end("title"):]
+    rest = sentence[m.end("title"):m.end("title") + _WINDOW]
     probe = compound.body + rest
     body = parse_agency(probe, 0)
     shift = m.end("title") - len(compound.body)
@@ -436,14 +438,16 @@ def _after_body(sentence: str, seg: Segment) -> int:
 
 
 def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
-    rest = sentence[pos:].lstrip()
+    window = sentence[pos:pos + _WINDOW]
+    rest = window.lstrip()
     if title.prefix and not rest.startswith(title.prefix):
         # "Bộ trưởng Công Thương" -> "Bộ Công Thương"; "Trưởng Ban Chỉ đạo" -> "Ban Chỉ đạo"
         probe = f"{title.prefix} {rest}"
         body = parse_agency(probe, 0)
         if body is not None and body.end > len(title.prefix) + 1:
-            shift = len(sentence) - len(rest) - len(title.prefix) - 1
-            return _shifted(body, shift, sentence, len(sentence) - len(rest))
+            at = pos + len(window) - len(rest)  # where the body's words start in the sentence
+            shift = at - len(title.prefix) - 1
+            return _shifted(body, shift, sentence, at)
     return parse_agency(sentence, pos) or _colloquial_body(sentence, pos, title)
 
 
@@ -474,7 +478,8 @@ def _colloquial_body(sentence: str, pos: int, title: Title) -> AgencyMention | N
     base = title.title.removeprefix("Quyền ").removeprefix("Phó ").removesuffix(" Thường trực")
     if base not in ("Bí thư", "Chủ tịch", "chủ tịch"):
         return None
-    start = pos + len(sentence[pos:]) - len(sentence[pos:].lstrip())
+    window = sentence[pos:pos + _WINDOW]
+    start = pos + len(window) - len(window.lstrip())
     place, word, end = _place_after(sentence, pos, "ubnd")
     if place is None and word in (None, "?"):
         return None
@@ -574,17 +579,36 @@ def _holder(sentence: str, chain: list[Segment], names: list[NameMention]) -> tu
     ("Bộ trưởng Bộ Công an, Thượng tướng Tô Lâm")."""
     c = _connectors()
     start, end = chain[0].start, chain[-1].end
-    after = next((nm for nm in names if nm.start >= end), None)
-    before = next((nm for nm in reversed(names) if nm.end <= start), None)
+    starts = _starts(names)  # names are in order, and do not overlap
+    i = bisect_left(starts, end)
+    after = names[i] if i < len(names) else None
+    j = bisect_left(starts, start) - 1
+    while j >= 0 and names[j].end > start:
+        j -= 1
+    before = names[j] if j >= 0 else None
     gap_after = sentence[end:after.start] if after is not None else None
     if gap_after is not None and c["chain_then_name"].match(gap_after) and "," not in gap_after:
         return after, "after"
     gap_before = sentence[before.end:start] if before is not None else None
     if gap_before is not None and (c["name_then_chain"].match(gap_before) or chain[0].marked and not gap_before.strip()):
         return before, "before"  # "Nguyễn Văn A, Chủ tịch ..."; "Nguyễn Xuân Phúc khi đó là Phó Thủ tướng"
-    if gap_after is not None and c["chain_then_name"].match(gap_after) and not c["owned_by"].search(sentence[:start]):
+    if gap_after is not None and c["chain_then_name"].match(gap_after) and \
+            not c["owned_by"].search(sentence, max(0, start - 24), start):
         return after, "comma"  # "Bộ trưởng Bộ Công an, Thượng tướng Tô Lâm"
     return None, ""
+
+
+_STARTS: dict[int, tuple[list, list[int]]] = {}
+
+
+def _starts(items: list) -> list[int]:
+    """The start offsets of a sentence's names or segments, computed once per list."""
+    hit = _STARTS.get(id(items))
+    if hit is None or hit[0] is not items:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        hit = _STARTS[id(items)] = (items, [x.start for x in items])
+    return hit[1]
 
 
 def _more_holders(sentence: str, chain: list[Segment], first: NameMention, names: list[NameMention],
@@ -599,12 +623,14 @@ def _more_holders(sentence: str, chain: list[Segment], first: NameMention, names
         return []
     out = []
     last = first
-    later = [nm for nm in names if nm.start > first.start]
-    for nm in later:
+    seg_starts = _starts(segments)
+    k = bisect_left(_starts(names), first.start) + 1
+    for nm in names[k:]:
         gap = sentence[last.end:nm.start]
         if not c["list_next"].match(gap) or "·" in gap:
             break
-        seg = next((s for s in segments if s.start >= nm.end), None)
+        i = bisect_left(seg_starts, nm.end)
+        seg = segments[i] if i < len(segments) else None
         if seg is not None and c["name_then_chain"].match(sentence[nm.end:seg.start]) and seg not in chain:
             break  # "Thứ trưởng A và B, Giám đốc Sở X": B has a post of his own
         if _OPEN.match(sentence, nm.end) and not marked:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.identity import fold, key
 from govkg.loaders.agencies import AgencyMention
-from govkg.loaders.gazetteer import Place, find_places, gazetteer
+from govkg.loaders.gazetteer import Place, find_places, gazetteer, match_place
 from govkg.vocab import vocab
 
 PARTY_COMMITTEES = {"thanh_uy", "tinh_uy", "quan_uy", "huyen_uy", "thi_uy"}
@@ -275,7 +276,7 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context, senten
         return None, 0.0
     # a province the sentence names before the mention ("Tại Hải Phòng, ông X, Giám đốc Sở GD&ĐT")
     if sentence is not None and wants in ("province", "city"):
-        named = {p.name for at, p in find_places(sentence[: m.start]) if p.level == "province"}
+        named = {name for at, end, name in _sentence_provinces(sentence) if end <= m.start}
         if len(named) == 1:
             name = named.pop()
             is_city = name in _cities()
@@ -296,6 +297,18 @@ def _place_of(m: AgencyMention, chain: list[AgencyMention], ctx: Context, senten
         if ctx.city is not None:
             return ctx.city, min(0.8, ctx.confidence)
     return None, 0.0
+
+
+@lru_cache(maxsize=64)
+def _sentence_provinces(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The provinces a sentence names, with where they start and end: read once per sentence,
+    however many bodies of it ask (a sentence of thousands of titles stays linear)."""
+    out = []
+    for at, place in find_places(sentence):
+        if place.level == "province":
+            hit = match_place(sentence, at)
+            out.append((at, hit[1] if hit else at, place.name))
+    return tuple(out)
 
 
 def _wanted_level(m: AgencyMention) -> str:

@@ -267,3 +267,20 @@ def test_real_articles(gold_name, aid, person, title):
     orgs = {key(o) for o in [p["organization"], *p.get("aliases", [])]}
     titles = {key(t) for t in [p["title"], *p.get("title_aliases", [])]}
     assert any(f[0] == key(person) and f[1] in titles and f[2] in orgs for f in got), (p, sorted(got))
+
+
+def test_a_run_of_thousands_of_titles_takes_linear_time():
+    """A page that repeats a chain of titles thousands of times is read in time proportional to
+    its length: four times the text costs about four times the CPU, far from the sixteen times a
+    quadratic reading would (the bound is loose: it tells linear from quadratic, not speed)."""
+    import time
+
+    def cpu(n: int) -> float:
+        text = "Ngày 1/2, tại Hà Nội, " + "Chủ tịch UBND TP Nguyễn Văn An, Phó Bí thư Thành ủy, " * n
+        t = time.process_time()
+        facts(text)
+        return time.process_time() - t
+
+    cpu(50)  # compiled patterns
+    small, large = cpu(300), cpu(1200)
+    assert large < 9 * small, (small, large)
