@@ -197,6 +197,7 @@ def _connectors() -> dict[str, re.Pattern]:
 
 _CLOSE = re.compile(r"\s*\)")
 _OPEN = re.compile(r"\s*\(")
+_GLUED = re.compile(rf"[{LOWER}]([{UPPER}][{LOWER}]+) $")
 _YOUTH_OR_PARTY = re.compile(r"\s*(?:ủy|uỷ|đoàn|Đoàn)\b")
 _AT_PLACE = re.compile(r"(?:\btại|\bở|bên cạnh)\s+$")
 _COLLECTIVE = re.compile(r"(?<![\wÀ-ỹ])(?:trước|với|cho|của|các|những|nhiều|cùng|và|gửi|tới|đến|mời)\s+$")
@@ -314,6 +315,10 @@ def _segments(sentence: str) -> list[Segment]:
             continue
         written = m.group("title")
         status = statuses.get((m.group("status") or "").lower(), "current")
+        glued = _GLUED.search(sentence, max(0, at - 12), at)
+        if glued and f"{glued.group(1).lower()} {written}" in lookup and not m.group("status"):
+            # "...trênPhó Bí thư Thành ủy": a word glued on before the title; the title is "Phó Bí thư"
+            written = f"{glued.group(1).lower()} {written}"
         if written in compounds:
             seg = _compound(sentence, m, compounds[written], status)
             segments.append(seg)
@@ -325,7 +330,8 @@ def _segments(sentence: str) -> list[Segment]:
         if status == "acting":
             title = replace(title, title=f"Quyền {title.title[0].lower()}{title.title[1:]}"
                             if title.title.startswith("Phó") else f"Quyền {title.title}")
-        seg = Segment(title, status, m.start(), m.end(), marked=bool(m.group("status")))
+        seg = Segment(title, status, glued.start(1) if glued and written.startswith(glued.group(1).lower() + " ")
+                      else m.start(), m.end(), marked=bool(m.group("status")))
         if _countries().match(sentence, m.end()):
             seg.reason = FOREIGN  # "Thủ tướng Nhật Bản Shinzo Abe"
             segments.append(seg)

@@ -284,3 +284,11 @@ def test_a_run_of_thousands_of_titles_takes_linear_time():
     cpu(50)  # compiled patterns
     small, large = cpu(300), cpu(1200)
     assert large < 9 * small, (small, large)
+
+
+def test_page_furniture_glued_to_a_title_and_names_cut_short():
+    # a follow prompt glued to a caption: the title is the whole "Phó Bí thư", not "Bí thư"
+    assert posts("Theo dõi Pháp luật trênPhó Bí thư Thành ủy Nguyễn Văn Phong phát biểu") == {
+        ("Nguyễn Văn Phong", "Phó Bí thư", "Thành ủy")}
+    # a name cut at a foreign word ("Nguyễn Văn O'Brien") is not a person unless the article names him in full
+    assert not facts("Hà Nội. Chủ tịch UBND TP Hà Nội Nguyễn Văn O'Brien phát biểu.")
