@@ -202,6 +202,7 @@ class Foreign:
     people: frozenset[str]
     places: tuple[str, ...]  # foreign provinces and cities that mark an official as foreign
     regions: tuple[str, ...]  # continents and regions ("Châu Âu", "Đông Nam Á"): never a person's name
+    state_forms: tuple[str, ...]  # words of a state's name before its country ("Cộng hòa Liên bang")
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ def _documents(raw: dict) -> Documents:
 
 def _foreign(raw: dict) -> Foreign:
     return Foreign(_tuple(raw.get("countries")), frozenset(raw.get("people", [])), _tuple(raw.get("places")),
-                   _tuple(raw.get("regions")))
+                   _tuple(raw.get("regions")), _tuple(raw.get("state_forms")))
 
 
 @lru_cache(maxsize=1)

@@ -147,7 +147,8 @@ def _patterns() -> dict:
                                 + r")" + _WB),
         # a name that opens with a capital (Cục Hải quan, Cục Quản lý và Phát triển thị trường trong
         # nước), up to thirteen words, ending before a verb or particle
-        "proper": re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!(?:" + stop + r")" + _WB + r")" + _WORD + r"){0,12})"),
+        "proper": re.compile(r"\s(" + _CAP + _WORD + r"(?:\s(?!(?:" + stop + r")" + _WB + r")" + _WORD
+                             + r"(?:[/-]" + _WORD + r")?){0,12})"),
         # a dash inside the subject ("tâm linh – sinh thái") is kept; one before a capital ends it
         "steer_end": re.compile(rf"[,;:.()\[\]\"“”]| [-–] (?=[{UPPER}\d])|\s(?:" + _alt(ag.steering_end_words) + r")" + _WB),
     }
@@ -164,6 +165,7 @@ _MISSION = re.compile(rf"\s+(?:nước\s+)?(?:CHXHCN\s+|Cộng hòa xã hội ch
 _PART_OF = re.compile(r"\s*(?:\(\s*|,\s*|\s[-–]\s|\s+thuộc\s+|\s+trực thuộc\s+)(?=\S)")
 _PHONG_CHONG = re.compile(r"phòng,\s?chống", re.I)
 _CLOSE = re.compile(r"\s*\)")
+_OTHER_ORG = re.compile(r"\s+(?:Hội|Đoàn|Công đoàn|Liên đoàn|Mặt trận|Liên hiệp)\b")
 _DIVISION_NUMBER = re.compile(r"\s(\d{1,3}|[IVX]{1,4})" + _WB)
 _MANY = re.compile(r"\s(các)\s")
 _WORD_GAP = re.compile(r"\s(?=\S)")
@@ -234,6 +236,8 @@ def _parse(text: str, pos: int) -> AgencyMention | None:
             return None  # "Ngân hàng Nhà nước Chi nhánh An Giang": a branch, not the national body
         name = p["national_map"][m.group(0)] if m else p["national_low_map"][low.group(0)]
         m = hit
+        if name == "Ban Chấp hành Trung ương Đảng" and "Đảng" not in m.group(0) and _OTHER_ORG.match(text, m.end()):
+            return None  # "BCH Trung ương Hội Nông dân Việt Nam": a mass organisation's committee, not the Party's
         return AgencyMention("national", pos, m.end(), m.group(0), name, branch=vocab().agencies.national[name].branch)
     m = p["heads"].match(lower(text), pos)
     if not m:
@@ -360,7 +364,7 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
             end += 4
             many = "các "
     window = text[: end + 240]
-    kept = _keep_phrases().sub(lambda k: k.group(0).replace(" ", "\u00a0"), window)  # same offsets
+    kept = _keep_phrases().sub(lambda k: re.sub(r"[ ,]", "_", k.group(0)), window)  # one word; same offsets
     d = p["proper"].match(kept, end)
     if not d:
         return _lower_named(text, pos, end, kind, spec)
@@ -369,12 +373,12 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
     # the name ends where a place, a person's name, another body or a verb begins: "Cục Hải quan Tây Ninh"
     stop = d.end()
     names = {n.start for n in find_names(text[d.start(1):d.end()])}
-    for w in _WORD_GAP.finditer(text, d.start(1), d.end()):
+    for w in _WORD_GAP.finditer(kept, d.start(1), d.end()):  # a kept phrase has no gap inside
         at = w.end()
         if (match_place(text, at) is not None or (at - d.start(1)) in names or _PLACE_WORD.match(text, at - 1)
-                or p["national"].match(text, at)
+                or _separate_national(text, at)
                 or p["heads"].match(lower(text), at) and _parse(text, at) is not None
-                or p["verbs"].match(text, at)):
+                or p["verbs"].match(kept, at)):
             stop = at - 1
             break
     words = many + text[end:stop].strip()
@@ -405,6 +409,13 @@ def _lower_named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMentio
     words = d.group(1)
     core = f"{spec.short} {words[0].upper()}{words[1:]}"
     return AgencyMention(kind, pos, d.end(1), text[pos:d.end(1)], core, branch=spec.branch)
+
+
+def _separate_national(text: str, at: int) -> bool:
+    """A national body's name that ends the name before it; "Nhà nước" and "Chính phủ" inside a
+    name do not ("Cục Giám định Nhà nước về ...")."""
+    m = _patterns()["national"].match(text, at)
+    return m is not None and m.group(0) not in ("Nhà nước", "Chính phủ", "Quốc hội")
 
 
 def _place_after(text: str, end: int, kind: str) -> tuple[Place | None, str | None, int]:

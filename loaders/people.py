@@ -166,7 +166,8 @@ def _anchors() -> re.Pattern:
 def _countries() -> re.Pattern:
     f = vocab().foreign
     alt = "|".join(re.escape(c) for c in sorted({*f.countries, *f.places}, key=len, reverse=True))
-    return re.compile(rf"\s*(?:nước\s+)?(?:{alt}){_WB}")
+    forms = "|".join(re.escape(c) for c in sorted(f.state_forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s*(?:nước\s+)?(?:(?:{forms})\s+)*(?:{alt}){_WB}")
 
 
 @derived

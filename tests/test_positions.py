@@ -292,3 +292,21 @@ def test_page_furniture_glued_to_a_title_and_names_cut_short():
         ("Nguyễn Văn Phong", "Phó Bí thư", "Thành ủy")}
     # a name cut at a foreign word ("Nguyễn Văn O'Brien") is not a person unless the article names him in full
     assert not facts("Hà Nội. Chủ tịch UBND TP Hà Nội Nguyễn Văn O'Brien phát biểu.")
+
+
+@pytest.mark.parametrize("sentence, person, body", [
+    # words inside a body's name that would otherwise end it
+    ("Ông Nguyễn Tử Hiếu - Phó Vụ trưởng Vụ Trang thiết bị và Công trình y tế (Bộ Y tế) trình bày",
+     "Nguyễn Tử Hiếu", "Vụ Trang thiết bị và Công trình y tế"),
+    ("Ông Hoàng Đình Cảnh, Phó Cục trưởng Cục Phòng, chống HIV/AIDS, Bộ Y tế thông tin",
+     "Hoàng Đình Cảnh", "Cục Phòng, chống HIV/AIDS"),
+])
+def test_body_names_are_not_cut(sentence, person, body):
+    assert any(p == person and b == body for p, _, b in posts(sentence))
+
+
+def test_foreign_and_mass_organisation_bodies_are_not_vietnamese_state_posts():
+    # a foreign parliament, its state form written before the country
+    assert posts("ông Man Uyn Khai Than, Chủ tịch Quốc hội Cộng hòa Liên bang Myanmar") == set()
+    # the Farmers' Union's central committee is not the Party's
+    assert posts("Theo ông Lại Xuân Môn, Chủ tịch BCH Trung ương Hội Nông dân Việt Nam:") == set()
