@@ -330,7 +330,7 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
             "person": r["person"], "status": r["status"], **_time_fields(r),
             "statements": [{"when": s.when.text(), "status": s.status, "article": s.article} for s in stmts],
             "sources": source_list(r["articles"], r["sentences"]), "person_id": r["person_id"],
-            "_held": [s.when for s in stmts if s.holding],
+            "_span": _tenure_span(stmts),
         })
     for p in posts.values():
         def first(h: dict) -> tuple:
@@ -341,17 +341,37 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
             return (0, min(x for x in (d, b) if x is not None), h["person"])
 
         p["holders"].sort(key=lambda h: (first(h), _day(h["last_seen"]) or date.max))
-        held = [h.pop("_held") for h in p["holders"]]
+        spans = [h.pop("_span") for h in p["holders"]]
         for i, h in enumerate(p["holders"]):
             h["follows"] = None
-            if p["rank"] not in tn.ONE_SEAT or not held[i] or any(w.lo is None for w in held[i]):
+            start = spans[i][0]
+            if p["rank"] not in tn.ONE_SEAT or start is None:
                 continue
-            start = min(w.lo for w in held[i])
             for j in range(i - 1, -1, -1):
-                if held[j] and all(w.hi is not None for w in held[j]) and max(w.hi for w in held[j]) < start:
+                end, left = spans[j][1], spans[j][2]
+                if end is not None and (end < start or (left and end <= start)):
                     h["follows"] = p["holders"][j]["person"]
                     break
     return list(posts.values())
+
+
+def _tenure_span(stmts: list[tn.Statement]) -> tuple[date | None, date | None, bool]:
+    """(start, end, left) of what the statements say of a tenure, for ``follows``: ``start`` the
+    earliest a statement of holding can be (None when one has no date); ``end`` the latest one
+    can be, or, when the last dated statement says former after every dated holding one, that
+    statement's date (``left``: the tenure had ended by then); None when unknown."""
+    held = [s for s in stmts if s.holding]
+    if not held:
+        return None, None, False
+    start = None if any(s.when.lo is None for s in held) else min(s.when.lo for s in held)
+    dated = [s for s in stmts if s.when.dated]
+    last_held = max((s.when.hi for s in held if s.when.dated), default=None)
+    ended = [s for s in dated if not s.holding and (last_held is None or s.when.lo > last_held)]
+    if ended:
+        return start, min(s.when.lo for s in ended), True
+    if any(s.when.hi is None for s in held):
+        return start, None, False
+    return start, max(s.when.hi for s in held), False
 
 
 def _history_out(c: rs.Candidate, rows: list[dict], times: dict, fmt: str) -> None:
@@ -403,8 +423,10 @@ WHO_LEADS_HELP = """Who heads AGENCY, then its deputies and members, with status
                 held before and stated former within the month or year asked.
     Not shown (listed below the table): seen only later; stated former only later; stated former
     (nguyên, cựu) or ended by DATE; succeeded by DATE (another holder of a one-seat post stated in
-    it after this one's last statement, or the same person stated in a higher post of the body);
-    undated. A crawl date counts as before DATE only when it is before DATE.
+    it after this one's last statement, the same person stated in a higher post of the body, or
+    another held over the whole of DATE); last stated held more than five years (a term) before;
+    undated. A crawl date counts as before DATE only when it is before DATE, and is not taken to
+    reach back more than five years. The rules: docs/graph.md, "Time".
     """
 
 

@@ -413,6 +413,7 @@ class Standing:
     state: str
     note: str = ""
     basis: Statement | None = None
+    covers: bool = False  # held over the whole date asked (stated on that day, or before and after it)
     shown: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -511,7 +512,7 @@ def standing_of(h: Holding, at: When | None, rivals: list[_Rival] = ()) -> Stand
     point = at is not None and a == b
     if held_in and (not point or _status_at(inside) in HOLDING):
         last = max(held_in, key=lambda s: s.when.hi)
-        return Standing("held", f"stated {last.status or 'current'} on {last.when.text()}", last)
+        return Standing("held", f"stated {last.status or 'current'} on {last.when.text()}", last, covers=point)
     prev, prev_status = _latest(before, lambda s: s.when.hi)
     nxt, nxt_status = _earliest(after)
     p = _pick(prev, prev_status) if prev else None
@@ -523,7 +524,8 @@ def standing_of(h: Holding, at: When | None, rivals: list[_Rival] = ()) -> Stand
         return Standing("ended", f"stated {e.status} on {e.when.text()}", e)
     if prev_status in HOLDING:
         if nxt_status in HOLDING:
-            return Standing("held", f"stated {prev_status} on {p.when.text()} and {nxt_status} on {n.when.text()}", n)
+            return Standing("held", f"stated {prev_status} on {p.when.text()} and {nxt_status} on {n.when.text()}", n,
+                            covers=True)
         return _presumed(prev_status, p, a, nxt_status, n, rivals, at is None)
     if prev_status in ENDED:
         again = f"; {nxt_status} again on {n.when.text()}" if nxt_status in HOLDING else ""
@@ -538,7 +540,8 @@ def standing_of(h: Holding, at: When | None, rivals: list[_Rival] = ()) -> Stand
         u = _pick(bs, st)
         if st in HOLDING:
             if nxt_status in HOLDING:
-                return Standing("held", f"stated {st} {u.when.text()} and {nxt_status} on {n.when.text()}", n)
+                return Standing("held", f"stated {st} {u.when.text()} and {nxt_status} on {n.when.text()}", n,
+                                covers=True)
             return _presumed(st, u, a, nxt_status, n, rivals, at is None)
         if unsure_held:
             v = unsure_held[-1]
@@ -606,18 +609,33 @@ def standings(holdings: list[Holding], at: When | None) -> dict[Any, Standing]:
                    if o.role_id != h.role_id and _RANK_ORDER.get(o.rank or "", 0) > mine
                    for s in o.statements if s.when.dated and s.holding]
         out[h.key] = standing_of(h, at, rivals)
-    if at is not None and at.lo == at.hi:
-        # one seat, one holder: someone held at that very date rules out those who only may have
-        for role, hs in by_role.items():
+    if at is not None:
+        # one seat, one holder: someone held over the whole date asked rules out those only
+        # presumed or possibly there (when two are held, both stay, each told of the other)
+        for hs in by_role.values():
             if not hs or hs[0].rank not in ONE_SEAT:
                 continue
+            cover = [h for h in hs if out[h.key].covers]
             held = [h for h in hs if out[h.key].state == "held"]
             for h in hs:
                 s = out[h.key]
-                if held and h not in held and s.state == "possible":
-                    out[h.key] = Standing("succeeded", f"{s.note}; but {held[0].person} held it then", s.basis)
-                elif held and h not in held and s.state == "presumed":
-                    s.note += f"; {held[0].person} is also stated in it then"
+                others = [o.person for o in (cover if s.state != "held" else held) if o.person_id != h.person_id]
+                if not others:
+                    continue
+                if s.state in ("presumed", "possible"):
+                    out[h.key] = Standing("succeeded", f"{s.note}; but {others[0]} held it then", s.basis)
+                elif s.state == "held":
+                    s.note += f"; {others[0]} is also stated in it then"
+        # the same person held over the whole date in a higher post of the body: moved up
+        for h in holdings:
+            s = out[h.key]
+            if s.state not in ("presumed", "possible"):
+                continue
+            mine = _RANK_ORDER.get(h.rank or "", 0)
+            up = [o for o in by_person_agency[(h.person_id, h.agency_id)]
+                  if _RANK_ORDER.get(o.rank or "", 0) > mine and out[o.key].covers]
+            if up:
+                out[h.key] = Standing("succeeded", f"{s.note}; but held {up[0].title} then", s.basis)
     return out
 
 
