@@ -137,9 +137,9 @@ def judge(rows: list[dict], times: dict[str, tn.When], at: tn.When | None,
     """The standing of each row's holder at ``at`` (None: after all the evidence), judged with the
     other holders in ``context`` (default: the rows themselves)."""
     hs = holdings(context if context is not None else rows, times)
-    if context is not None:
+    if context is not None and context is not rows:
         have = {h.key for h in hs}
-        hs += [h for h in holdings(rows, times) if h.key not in have]
+        hs += holdings([r for r in rows if (r["person_id"], r["role_id"]) not in have], times)
     return tn.standings(hs, at)
 
 
@@ -709,6 +709,10 @@ def build_chain(backend, root: rs.Candidate, depth: int = 3, on: tn.When | None 
     a document's date (year, term), else after all the evidence. Those of other times are kept,
     marked: ``former_<rank>`` when their own evidence says they no longer held it then,
     ``other_<rank>`` when they were seen in it only at other times; each carries its ``standing``."""
+    if root.label == "Resolution" and not root.info:  # given by its id: read what the number says of it
+        same = [c for c in rs.resolution_candidates(backend, root.name) if c.id == root.id]
+        if same:
+            root.info.update(same[0].info)
     at, why = chain_time(root, on)
     info = {k: v for k, v in root.info.items() if v not in (None, "")}
     tree = {"id": root.id, "label": root.label, "name": root.name, **{k: iso(v) if isinstance(v, date) else v
@@ -788,9 +792,24 @@ _STEP_ORDER = ["issued_by", "implements", "implemented_by", "steered_by", "carri
                "concerns", "directed", "directed_by", "located_in"]
 
 
+def _seen_key(seen_on: str | None) -> tuple:
+    """Dated first (latest first), then '≤ bound' (latest first), then undated: never NULL first."""
+    s = seen_on or ""
+    if not s:
+        return (2, 0)
+    d = _day(s.lstrip("≤"))
+    return (1 if s.startswith("≤") else 0, -(d.toordinal() if d else 0))
+
+
 def _order(node: dict) -> None:
     rank = {s: i for i, s in enumerate(_STEP_ORDER)}
-    node["children"].sort(key=lambda c: (rank.get(c["relation"], 99), c.get("seen", False), c["name"] or ""))
+
+    def key(c: dict) -> tuple:
+        st = c.get("standing")
+        when = (tn.STATE_ORDER.get(st["state"], 99),) + _seen_key(c.get("seen_on")) if st else ()
+        return (rank.get(c["relation"], 99), c.get("seen", False)) + when + (c["name"] or "",)
+
+    node["children"].sort(key=key)
     for c in node["children"]:
         _order(c)
 

@@ -188,6 +188,7 @@ def test_chain_marks_holders_of_other_times(db):
     assert tree["time"] == {"at": "latest", "from": "latest"}
     assert _kids(tree, "head") == ["Trần Việt Trường"]
     assert _kids(tree, "former_head") == ["Võ Thành Thống"]  # his own evidence says nguyên: never head
+    assert _kids(tree, "deputy") == ["Nguyễn Ngọc Hè", "Đào Anh Dũng", "Nguyễn Thực Hiện"]  # dated, bounded, undated
     then = json.loads(ok("chain", UBND, "--depth", "1", "--on", "2018-05", "--format", "json", db=db))
     assert then["time"] == {"at": "2018-05", "from": "asked (--on)"}
     assert _kids(then, "head") == ["Võ Thành Thống"] and _kids(then, "other_head") == ["Trần Việt Trường"]
@@ -405,3 +406,19 @@ def test_one_held_over_the_whole_date_rules_out_the_presumed():
 def test_undated_statements_cannot_be_placed():
     assert _states([_holding("P", _st(None))], "2018") == {"P": ("undated", False)}
     assert _states([_holding("P", _st(None))], None) == {"P": ("undated", False)}
+
+
+def test_json_export_keeps_its_shape_and_adds_the_time(db):
+    doc = json.loads(ok("export", "--format", "json", db=db))
+    nodes = {n["id"]: n for n in doc["nodes"]}
+    assert all({"id", "label"} <= set(n) for n in doc["nodes"])
+    assert nodes["crawled_can_tho"]["date_upper"] == "2017-06-08" and "date" not in nodes["crawled_can_tho"]
+    assert nodes["2018_can_tho"]["date_source"] == "text"
+    thong = next(n["id"] for n in doc["nodes"] if n.get("name") == "Võ Thành Thống")
+    holds = [e for e in doc["edges"] if e["type"] == "HOLDS" and e["source"] == thong]
+    chair = next(e for e in holds if nodes[e["target"]]["title"] == "Chủ tịch")
+    assert (chair["status"], chair["status_basis"], chair["held_to"], chair["as_of"]) == (
+        "former", "date", "2018-03-15", "2024-05-28")
+    assert all({"article", "sentence"} <= set(s) and "stated_on" not in s for e in doc["edges"] for s in e["sources"])
+    dung = next(e for e in doc["edges"] if e["type"] == "HOLDS" and nodes[e["source"]].get("name") == "Đào Anh Dũng")
+    assert dung["last_bound"] == "2017-06-08" and "as_of" not in dung
