@@ -151,7 +151,7 @@ def _time_fields(r: dict) -> dict:
     return {"first_seen": iso(r.get("first_seen")), "last_seen": iso(r.get("last_seen")),
             "first_bound": iso(r.get("first_bound")), "last_bound": iso(r.get("last_bound")),
             "held_from": iso(r.get("held_from")), "held_to": iso(r.get("held_to")),
-            "status_basis": r.get("status_basis"), "status_article": r.get("status_article"), "seen": _seen(r)}
+            "status_basis": r.get("status_basis"), "status_article": r.get("status_article"), "seen": _seen(r) or None}
 
 
 def _standing_cell(s: dict | None, always: bool = False) -> str:
@@ -162,8 +162,8 @@ def _standing_cell(s: dict | None, always: bool = False) -> str:
     return f"{s['state']}: {s['note']}" if s["note"] else s["state"]
 
 
-def _not_shown_lines(records: list[dict], at: tn.When, per_line: int = 8) -> list[str]:
-    """Lines under a table: who was seen in these posts but is not shown at ``at``, by standing."""
+def _not_shown_lines(records: list[dict], per_line: int = 8) -> list[str]:
+    """Lines under a table: who was seen in these posts but is not shown at the date, by standing."""
     groups: dict[str, list[str]] = {}
     for r in records:
         st = r["standing"]
@@ -282,7 +282,7 @@ def roles(person, all_, on, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
         records.sort(key=lambda r: (r["person"], r["person_id"], tn.STATE_ORDER[r["standing"]["state"]]))
     _emit_roles(records, fmt, at)
     if at is not None and fmt == "table" and not all_:
-        for line in _not_shown_lines(hidden, at):
+        for line in _not_shown_lines(hidden):
             click.echo(line)
 
 
@@ -333,14 +333,7 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
             "_span": _tenure_span(stmts),
         })
     for p in posts.values():
-        def first(h: dict) -> tuple:
-            d = _day(h["first_seen"])
-            b = _day(h["first_bound"])
-            if d is None and b is None:
-                return (1, date.max, h["person"])
-            return (0, min(x for x in (d, b) if x is not None), h["person"])
-
-        p["holders"].sort(key=lambda h: (first(h), _day(h["last_seen"]) or date.max))
+        p["holders"].sort(key=_seen_first)
         spans = [h.pop("_span") for h in p["holders"]]
         for i, h in enumerate(p["holders"]):
             h["follows"] = None
@@ -353,6 +346,14 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
                     h["follows"] = p["holders"][j]["person"]
                     break
     return list(posts.values())
+
+
+def _seen_first(h: dict) -> tuple:
+    """A holder's place in a post's history: by first date or bound, undated last."""
+    firsts = [x for x in (_day(h["first_seen"]), _day(h["first_bound"])) if x is not None]
+    if not firsts:
+        return (1, date.max, date.max, h["person"])
+    return (0, min(firsts), _day(h["last_seen"]) or date.max, h["person"])
 
 
 def _tenure_span(stmts: list[tn.Statement]) -> tuple[date | None, date | None, bool]:
@@ -474,7 +475,7 @@ def who_leads(agency, history, on, db, fmt, neo4j_uri, neo4j_user, neo4j_databas
         click.echo(f"{c.name}" + (f", on {at.text()}" if at is not None else ""))
         click.echo(table(flat, ["rank", "title", "person", "status", "seen", "standing", "source"], max_width=80))
         if at is not None:
-            for line in _not_shown_lines(hidden, at):
+            for line in _not_shown_lines(hidden):
                 click.echo(line)
 
 

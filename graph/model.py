@@ -37,6 +37,10 @@ class Source:
     # "2015-11" or "2015-11-07"; None when it speaks as of the article
     stated_on: str | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.stated_on, date):  # a date is kept as its ISO text, like "2015" or "2015-11"
+            object.__setattr__(self, "stated_on", self.stated_on.isoformat())
+
 
 class KnowledgeGraph:
     """Typed nodes and sourced fact edges over a ``networkx.MultiDiGraph``."""

@@ -82,7 +82,7 @@ def test_who_leads_puts_dated_holders_above_bounded_above_undated(db):
     assert (hè["as_of"], hè["seen"]) == ("2024-05-28", "2024-05-28")
     assert (dung["as_of"], dung["last_bound"], dung["seen"], dung["status_basis"]) == (
         None, "2017-06-08", "≤2017-06-08", "bound")
-    assert (hien["as_of"], hien["seen"], hien["status_basis"]) == (None, "", "undated")
+    assert (hien["as_of"], hien["seen"], hien["status_basis"]) == (None, None, "undated")
     out = ok("who-leads", UBND, db=db)
     assert out.index("Nguyễn Ngọc Hè") < out.index("Đào Anh Dũng") < out.index("Nguyễn Thực Hiện")
     assert "≤2017-06-08" in out
@@ -291,6 +291,7 @@ def test_a_statement_dated_by_its_sentence(tmp_path):
     """"Năm 2015, ông ... giữ chức": the recognisers may give a source ``stated_on``; it is the
     statement's time, kept through the store and RDF."""
     s = Source("a24", "Năm 2015, ông Võ Thành Thống giữ chức Chủ tịch UBND TP Cần Thơ.", 0, "body", "current", "2015")
+    assert Source("a", "s", stated_on=date(2015, 11, 7)).stated_on == "2015-11-07"
     kg, fact = _fact(s, Source("a24", S_THONG_NGUYEN, 200, "body", "former"),
                      dates={"a24": {"date": date(2024, 5, 28)}})
     assert (fact["first_seen"], fact["held_from"], fact["last_seen"]) == (date(2015, 1, 1), date(2015, 1, 1),
