@@ -423,3 +423,10 @@ def test_json_export_keeps_its_shape_and_adds_the_time(db):
     assert all({"article", "sentence"} <= set(s) and "stated_on" not in s for e in doc["edges"] for s in e["sources"])
     dung = next(e for e in doc["edges"] if e["type"] == "HOLDS" and nodes[e["source"]].get("name") == "Đào Anh Dũng")
     assert dung["last_bound"] == "2017-06-08" and "as_of" not in dung
+
+
+def test_a_2016_document_has_one_prime_minister_not_the_one_quoted_as_nguyen():
+    # crawl-dated 2017 articles: "nguyên Thủ tướng Nguyễn Tấn Dũng", "Thủ tướng Nguyễn Xuân Phúc"
+    hs = [_holding("Dũng", _st(None, "former", upper="2017-06-01")),
+          _holding("Phúc", _st(None, upper="2017-06-08", article="b"))]
+    assert _states(hs, "2016") == {"Dũng": ("formerly", False), "Phúc": ("possible", True)}
