@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "load": "govkg.commands.load:load",
     "roles": "govkg.commands.lookup:roles",
     "who-leads": "govkg.commands.lookup:who_leads",
+    "history": "govkg.commands.lookup:history",
     "search": "govkg.commands.lookup:search",
     "stats": "govkg.commands.lookup:stats",
     "chain": "govkg.commands.lookup:chain",
@@ -36,7 +37,8 @@ COMMANDS: dict[str, str] = {
 HELP: dict[str, str] = {
     "load": "Read articles and add what they say to the store.",
     "roles": "Posts a person holds (or every post, with --all).",
-    "who-leads": "Who heads an agency, then its deputies.",
+    "who-leads": "Who heads an agency, then its deputies (--on DATE: at that date).",
+    "history": "Who held each post of an agency, in order, with first and last seen.",
     "search": "Find people, agencies and documents by name (diacritics optional).",
     "stats": "What the store holds.",
     "chain": "The chain of responsibility behind a document, agency, project or person.",

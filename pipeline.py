@@ -41,7 +41,9 @@ def extract_article(article: Article) -> KnowledgeGraph:
 
         info = outlet_info(article.outlet)
         province = info.get("province") if info else None
-    return article_graph(article, province)
+    kg = article_graph(article, province)
+    kg.set_node(article.id, **article.time_properties)  # the date, and the bound kept apart from it
+    return kg
 
 
 def load_paths(

@@ -92,8 +92,11 @@ def whole_load(corpus: Path, limit: int | None, db: Path) -> None:
 def end_to_end(db: Path) -> None:
     cmds = {
         "govkg who-leads 'UBND TP Hà Nội'": ["who-leads", "UBND TP Hà Nội"],
+        "govkg who-leads 'UBND TP Hà Nội' --on 2017-06-01": ["who-leads", "UBND TP Hà Nội", "--on", "2017-06-01"],
+        "govkg history 'UBND TP Hà Nội'": ["history", "UBND TP Hà Nội"],
         "govkg roles 'nguyen xuan phuc'": ["roles", "nguyen xuan phuc"],
         "govkg chain 'Bộ Công an'": ["chain", "Bộ Công an"],
+        "govkg roles --all --on 2017-06-01 --format json": ["roles", "--all", "--on", "2017-06-01", "--format", "json"],
     }
     exe = shutil.which("govkg") or ""
     for label, args in cmds.items():

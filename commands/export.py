@@ -128,8 +128,8 @@ def write_json(kg: KnowledgeGraph, fh) -> tuple[int, int]:
     """``{"nodes": [...], "edges": [...]}``, one node or edge a line, sources as objects.
 
     A node is ``{"id", "label", <its properties>}``; an edge ``{"source", "target", "type", <its
-    properties>, "sources": [{"article", "sentence", "start", "zone", "status"}]}``. Dates are ISO
-    strings. Streams: memory does not grow with the output. Returns (nodes, edges) written.
+    properties>, "sources": [{"article", "sentence", "start", "zone", "status"}]}`` (and
+    ``stated_on`` when a source's sentence dates what it says). Dates are ISO strings. Streams: memory does not grow with the output. Returns (nodes, edges) written.
     """
     g = kg.g
     fh.write('{"nodes": [')
@@ -147,7 +147,8 @@ def write_json(kg: KnowledgeGraph, fh) -> tuple[int, int]:
             obj = {"source": u, "target": v, "type": k}
             obj.update((x, _plain(y)) for x, y in d.items() if x not in ("type", "sources") and y is not None)
             obj["sources"] = [{"article": s.article, "sentence": s.sentence, "start": s.start, "zone": s.zone,
-                               "status": s.status} for s in d.get("sources") or []]
+                               "status": s.status, **({"stated_on": s.stated_on} if s.stated_on else {})}
+                              for s in d.get("sources") or []]
             fh.write(("," if ne else "") + "\n  " + _json(obj))
             ne += 1
     fh.write("\n]}\n")

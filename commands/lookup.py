@@ -20,6 +20,7 @@ import click
 
 from govkg.cli import db_option, emit, fail, format_option, table
 from govkg.commands.neo4j import neo4j_options, open_backend
+from govkg.graph import tenure as tn
 from govkg.queries import resolve as rs
 from govkg.queries.runner import QueryError, run_records
 
@@ -86,157 +87,416 @@ def backend_from(db, neo4j_uri, neo4j_user, neo4j_database):
     return open_backend(db, neo4j_uri, neo4j_user, neo4j_database)
 
 
+# -- time: when facts were stated, who held a post at a date ----------------------------------------
+
+ON_HELP = ("Only the holders at DATE (YYYY-MM-DD, or YYYY-MM / YYYY for any time in that month or year): "
+           "stated held then, or last stated held before it with nothing up to it saying otherwise, or "
+           "possibly (a crawl date that does not fall before it). Each shows its standing and the "
+           "statements it rests on; those not shown are counted below the table.")
+
+
+def parse_on(text: str | None) -> tn.When | None:
+    """``--on`` as a day, month or year; a bad date is one line and exit status 2."""
+    if text is None:
+        return None
+    try:
+        return tn.parse_when(text)
+    except tn.TimeError as e:
+        fail(f"--on: {e}", 2)
+
+
+def _day(v: Any) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def article_times(backend, rows: list[dict], every: bool = False) -> dict[str, tn.When]:
+    """When each article the rows cite was published (``every``: read all articles at once)."""
+    ids = sorted({a for r in rows for a in r.get("articles") or []})
+    if not ids:
+        return {}
+    recs = run_records(backend, "all_article_times") if every else run_records(backend, "article_times", {"ids": ids})
+    return {r["id"]: tn.article_when(_day(r["date"]), _day(r["date_upper"])) for r in recs}
+
+
+def holdings(rows: list[dict], times: dict[str, tn.When]) -> list[tn.Holding]:
+    """HOLDS rows (who_leads, roles_of, all_roles, post_history) as holdings with their statements."""
+    return [tn.Holding((r["person_id"], r["role_id"]), r["person"], r["person_id"], r["role_id"], r["title"],
+                       r["agency_id"], r["rank"],
+                       tn.statements_of(r["articles"], r.get("statuses"), r.get("zones"), r.get("offsets"),
+                                        r.get("stated"), times))
+            for r in rows]
+
+
+def judge(rows: list[dict], times: dict[str, tn.When], at: tn.When | None,
+          context: list[dict] | None = None) -> dict[tuple, tn.Standing]:
+    """The standing of each row's holder at ``at`` (None: after all the evidence), judged with the
+    other holders in ``context`` (default: the rows themselves)."""
+    hs = holdings(context if context is not None else rows, times)
+    if context is not None and context is not rows:
+        have = {h.key for h in hs}
+        hs += holdings([r for r in rows if (r["person_id"], r["role_id"]) not in have], times)
+    return tn.standings(hs, at)
+
+
+def _seen(r: dict) -> str:
+    return tn.seen_text(_day(r.get("first_seen")), _day(r.get("last_seen")), _day(r.get("last_bound")))
+
+
+def _time_fields(r: dict) -> dict:
+    return {"first_seen": iso(r.get("first_seen")), "last_seen": iso(r.get("last_seen")),
+            "first_bound": iso(r.get("first_bound")), "last_bound": iso(r.get("last_bound")),
+            "held_from": iso(r.get("held_from")), "held_to": iso(r.get("held_to")),
+            "status_basis": r.get("status_basis"), "status_article": r.get("status_article"), "seen": _seen(r) or None}
+
+
+def _standing_cell(s: dict | None, always: bool = False) -> str:
+    if not s:
+        return ""
+    if not always and s["state"] in ("held", "presumed"):
+        return ""
+    return f"{s['state']}: {s['note']}" if s["note"] else s["state"]
+
+
+def _not_shown_lines(records: list[dict], per_line: int = 8) -> list[str]:
+    """Lines under a table: who was seen in these posts but is not shown at the date, by standing."""
+    groups: dict[str, list[str]] = {}
+    for r in records:
+        st = r["standing"]
+        when = st["basis"] or r["seen"]
+        groups.setdefault(st["state"], []).append(f"{r['person']} ({r['title']}{', ' + when if when else ''})")
+    words = {"later": "seen only later", "formerly": "stated former only later", "succeeded": "succeeded",
+             "ended": "stated former by then", "undated": "undated, cannot be placed in time",
+             "lapsed": f"not seen for more than {tn.TERM_YEARS} years before"}
+    out = []
+    for state in sorted(groups, key=lambda s: tn.STATE_ORDER.get(s, 99)):
+        names = list(dict.fromkeys(groups[state]))
+        more = f", +{len(names) - per_line} more" if len(names) > per_line else ""
+        out.append(f"not shown, {words.get(state, state)}: {'; '.join(names[:per_line])}{more}")
+    return out
+
+
 # -- roles ------------------------------------------------------------------------------------------
 
 ROLE_KEYS = ("person", "title", "organization", "status", "as_of", "sources")
 
 
-def role_records(rows: list[dict]) -> list[dict]:
+def role_records(rows: list[dict], standing: dict[tuple, tn.Standing] | None = None,
+                 at: tn.When | None = None) -> list[dict]:
     """Rows of ``roles_of``/``all_roles`` as the records ``govkg roles --format json`` prints: the
-    contract keys first (person, title, organization, status, as_of, sources), then the details."""
+    contract keys first (person, title, organization, status, as_of, sources), then the details:
+    rank, the dates (``first_seen``, ``last_seen``; ``first_bound``/``last_bound`` 'on or before'
+    bounds from undated articles; ``held_from``/``held_to`` the known span), ``status_basis``,
+    ``status_article``, ``seen`` (as shown: a date, or ≤ a bound), and with a ``standing`` the
+    holder's standing at ``at``."""
     out = []
     for r in rows:
-        out.append({
+        rec = {
             "person": r["person"], "title": r["title"], "organization": r["organization"],
             "status": r["status"], "as_of": iso(r["as_of"]),
             "sources": source_list(r["articles"], r["sentences"]),
-            "rank": r["rank"], "organization_full": r.get("organization_full"),
-            "first_seen": iso(r.get("first_seen")), "last_seen": iso(r.get("last_seen")),
+            "rank": r["rank"], "organization_full": r.get("organization_full"), **_time_fields(r),
             "confidence": r.get("confidence"), "person_id": r["person_id"], "role_id": r["role_id"],
             "agency_id": r["agency_id"],
-        })
+        }
+        if standing is not None:
+            rec["standing"] = standing[(r["person_id"], r["role_id"])].as_dict(at)
+        out.append(rec)
     return out
 
 
-def _evidence_cell(sources: list[dict], focus: list[str] | None = None, width: int = 90) -> str:
+def _evidence_cell(sources: list[dict], focus: list[str] | None = None, width: int = 90,
+                   article: str | None = None) -> str:
+    """One source as a table cell: the first of ``article`` (the one deciding a status), else the last."""
     if not sources:
         return ""
-    s = sources[-1]
+    s = next((x for x in sources if x["article"] == article), sources[-1])
     more = f" (+{len(sources) - 1})" if len(sources) > 1 else ""
     return f"{s['article']}: {shorten(s['evidence'], focus, width)}{more}"
 
 
-def _emit_roles(records: list[dict], fmt: str) -> None:
+def _emit_roles(records: list[dict], fmt: str, at: tn.When | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        rows = [{**r, "sources": " | ".join(f"{s['article']}: {s['evidence']}" for s in r["sources"])}
-                for r in records]
+        rows = [{**r, "sources": " | ".join(f"{s['article']}: {s['evidence']}" for s in r["sources"]),
+                 "standing": r["standing"]["state"] if r.get("standing") else ""} for r in records]
         emit(rows, "csv", ["person", "title", "organization", "status", "as_of", "rank", "first_seen",
-                           "last_seen", "sources", "person_id", "agency_id"])
+                           "last_seen", "sources", "person_id", "agency_id", "last_bound", "held_from", "held_to",
+                           "standing"])
     else:
-        rows = [{**r, "as_of": r["as_of"] or "", "evidence": _evidence_cell(r["sources"], [r["person"]], 70)}
-                for r in records]
-        click.echo(table(rows, ["person", "title", "organization", "status", "as_of", "evidence"], max_width=80))
+        rows = [{**r, "standing": _standing_cell(r.get("standing"), at is not None),
+                 "evidence": _evidence_cell(r["sources"], [r["person"]], 70, r["status_article"])} for r in records]
+        cols = ["person", "title", "organization", "status", "seen"] + (["standing"] if at else []) + ["evidence"]
+        click.echo(table(rows, cols, max_width=80))
 
 
 @click.command("roles")
 @click.argument("person", required=False)
 @click.option("--all", "all_", is_flag=True, help="Every person-post fact in the store.")
+@click.option("--on", "on", default=None, metavar="DATE", help=ON_HELP)
 @db_option
 @format_option()
 @neo4j_options
-def roles(person, all_, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
+def roles(person, all_, on, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
     """Posts PERSON holds or held (diacritics optional), or every post with --all.
 
     `--all --format json` prints one JSON array whose elements have person, title, organization,
-    status, as_of (ISO date or null) and sources (a list of {article, evidence}).
+    status, as_of (ISO date of the latest dated article, or null) and sources (a list of
+    {article, evidence}); then rank, first_seen, last_seen, first_bound and last_bound ('on or
+    before' bounds from undated articles with a crawl date), held_from/held_to (the known span),
+    status_basis (date, bound or undated), seen, and with --on a standing.
+
+    With --on DATE, only the posts held at DATE (see `govkg who-leads --help`).
     """
     if bool(person) == bool(all_):
         fail("give a PERSON or --all (not both)", 2)
+    at = parse_on(on)
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):
         if all_:
-            records = role_records(run_records(backend, "all_roles"))
+            rows = run_records(backend, "all_roles")
+            name = "the store"
         else:
             c = rs.resolve_person(backend, person)
-            records = role_records(run_records(backend, "roles_of", {"person_ids": [c.id]}))
-            if not records:
+            rows = run_records(backend, "roles_of", {"person_ids": [c.id]})
+            if not rows:
                 fail(f"no posts are recorded for {c.name}")
-    _emit_roles(records, fmt)
+            name = c.name
+        standing = None
+        if at is not None:
+            context = rows if all_ else run_records(
+                backend, "who_leads", {"agency_ids": sorted({r["agency_id"] for r in rows})})
+            standing = judge(rows, article_times(backend, context, every=all_), at, context)
+    records = role_records(rows, standing, at)
+    if at is not None:
+        hidden = [r for r in records if not r["standing"]["shown"]]
+        records = [r for r in records if r["standing"]["shown"]]
+        if not records:
+            fail(f"no post is known to be held by {'anyone' if all_ else name} on {at.text()}"
+                 f" ({len(hidden)} seen at other times; drop --on to list them)")
+        records.sort(key=lambda r: (r["person"], r["person_id"], tn.STATE_ORDER[r["standing"]["state"]]))
+    _emit_roles(records, fmt, at)
+    if at is not None and fmt == "table" and not all_:
+        for line in _not_shown_lines(hidden):
+            click.echo(line)
 
 
-# -- who-leads --------------------------------------------------------------------------------------
+# -- who-leads and history --------------------------------------------------------------------------
 
-def leader_records(rows: list[dict]) -> list[dict]:
-    return [{
-        "agency": r["agency"], "rank": r["rank"], "title": r["title"], "person": r["person"],
-        "status": r["status"], "as_of": iso(r["as_of"]), "first_seen": iso(r["first_seen"]),
-        "last_seen": iso(r["last_seen"]), "sources": source_list(r["articles"], r["sentences"]),
-        "person_id": r["person_id"], "agency_id": r["agency_id"], "role_id": r["role_id"],
-    } for r in rows]
+_RANK = {"head": 0, "deputy": 1}
 
 
-def history_records(rows: list[dict]) -> list[dict]:
-    """``post_history`` rows grouped per post, holders oldest first, each with whom they followed."""
+def leader_records(rows: list[dict], standing: dict[tuple, tn.Standing] | None = None,
+                   at: tn.When | None = None) -> list[dict]:
+    out = []
+    for r in rows:
+        rec = {
+            "agency": r["agency"], "rank": r["rank"], "title": r["title"], "person": r["person"],
+            "status": r["status"], "as_of": iso(r["as_of"]), **_time_fields(r),
+            "sources": source_list(r["articles"], r["sentences"]),
+            "person_id": r["person_id"], "agency_id": r["agency_id"], "role_id": r["role_id"],
+        }
+        if standing is not None:
+            rec["standing"] = standing[(r["person_id"], r["role_id"])].as_dict(at)
+        out.append(rec)
+    return out
+
+
+def _leader_order(r: dict) -> tuple:
+    """Heads, deputies, members; holders before former ones; dated before bounded before undated."""
+    return (_RANK.get(r["rank"], 2), r["status"] in tn.ENDED,
+            tn.time_key(_day(r["last_seen"]), _day(r["last_bound"])), r["title"] or "", r["person"] or "")
+
+
+def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -> list[dict]:
+    """``post_history`` rows grouped per post, holders in the order they were seen (by their first
+    date, or 'on or before' bound; undated last), each with its statements (when, status, article)
+    and, in one-seat posts, ``follows``: the holder seen before whom this one was surely seen only
+    after (every statement of it holding the post later than every one of the other's)."""
+    times = times or {}
     posts: dict[str, dict] = {}
     for r in rows:
         p = posts.setdefault(r["role_id"], {"agency": r["agency"], "title": r["title"], "rank": r["rank"],
                                             "role_id": r["role_id"], "holders": []})
+        stmts = tn.statements_of(r["articles"], r.get("statuses"), r.get("zones"), r.get("offsets"),
+                                 r.get("stated"), times)
+        stmts.sort(key=lambda s: (s.when.hi or date.max, s.when.lo or date.min, s.article))
         p["holders"].append({
-            "person": r["person"], "status": r["status"], "first_seen": iso(r["first_seen"]),
-            "last_seen": iso(r["last_seen"]), "sources": source_list(r["articles"], r["sentences"]),
-            "person_id": r["person_id"],
+            "person": r["person"], "status": r["status"], **_time_fields(r),
+            "statements": [{"when": s.when.text(), "status": s.status, "article": s.article} for s in stmts],
+            "sources": source_list(r["articles"], r["sentences"]), "person_id": r["person_id"],
+            "_span": _tenure_span(stmts),
         })
     for p in posts.values():
-        # dated holders in order of first sighting; undated ones after them
-        p["holders"].sort(key=lambda h: (h["first_seen"] is None, h["first_seen"] or "", h["last_seen"] or "",
-                                         h["person"]))
-        prev = None
-        for h in p["holders"]:
-            h["follows"] = prev["person"] if prev and h["first_seen"] and prev["first_seen"] else None
-            prev = h
+        p["holders"].sort(key=_seen_first)
+        spans = [h.pop("_span") for h in p["holders"]]
+        for i, h in enumerate(p["holders"]):
+            h["follows"] = None
+            start = spans[i][0]
+            if p["rank"] not in tn.ONE_SEAT or start is None:
+                continue
+            for j in range(i - 1, -1, -1):
+                end, left = spans[j][1], spans[j][2]
+                if end is not None and (end < start or (left and end <= start)):
+                    h["follows"] = p["holders"][j]["person"]
+                    break
     return list(posts.values())
 
 
-@click.command("who-leads")
-@click.argument("agency")
-@click.option("--history", is_flag=True, help="For each post, everyone seen in it, oldest first.")
-@db_option
-@format_option()
-@neo4j_options
-def who_leads(agency, history, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
-    """Who heads AGENCY, then its deputies and members, with status, as_of and a source sentence.
+def _seen_first(h: dict) -> tuple:
+    """A holder's place in a post's history: by first date or bound, undated last."""
+    firsts = [x for x in (_day(h["first_seen"]), _day(h["first_bound"])) if x is not None]
+    if not firsts:
+        return (1, date.max, date.max, h["person"])
+    return (0, min(firsts), _day(h["last_seen"]) or date.max, h["person"])
+
+
+def _tenure_span(stmts: list[tn.Statement]) -> tuple[date | None, date | None, bool]:
+    """(start, end, left) of what the statements say of a tenure, for ``follows``: ``start`` the
+    earliest a statement of holding can be (None when one has no date); ``end`` the latest one
+    can be, or, when the last dated statement says former after every dated holding one, that
+    statement's date (``left``: the tenure had ended by then); None when unknown."""
+    held = [s for s in stmts if s.holding]
+    if not held:
+        return None, None, False
+    start = None if any(s.when.lo is None for s in held) else min(s.when.lo for s in held)
+    dated = [s for s in stmts if s.when.dated]
+    last_held = max((s.when.hi for s in held if s.when.dated), default=None)
+    ended = [s for s in dated if not s.holding and (last_held is None or s.when.lo > last_held)]
+    if ended:
+        return start, min(s.when.lo for s in ended), True
+    if any(s.when.hi is None for s in held):
+        return start, None, False
+    return start, max(s.when.hi for s in held), False
+
+
+def _history_out(c: rs.Candidate, rows: list[dict], times: dict, fmt: str) -> None:
+    posts = history_records(rows, times)
+    if fmt == "json":
+        click.echo(json.dumps(posts, ensure_ascii=False, indent=2))
+        return
+
+    def first(h):
+        return h["first_seen"] or (f"≤{h['first_bound']}" if h["first_bound"] else "")
+
+    def last(h):
+        return h["last_seen"] or (f"≤{h['last_bound']}" if h["last_bound"] else "")
+
+    flat = [{"post": p["title"], "rank": p["rank"], **h, "first": first(h), "last": last(h),
+             "follows": h["follows"] or "",
+             "evidence": _evidence_cell(h["sources"], [h["person"]], 70, h["status_article"])}
+            for p in posts for h in p["holders"]]
+    cols = ["post", "person", "status", "first", "last", "follows"]
+    if fmt == "csv":
+        emit(flat, "csv", ["post", "rank", "person", "status", "first_seen", "last_seen", "first_bound",
+                           "last_bound", "follows", "person_id"])
+    else:
+        click.echo(f"{c.name}: who held each post, in the order they were seen (≤: on or before, from a crawl date)")
+        click.echo(table(flat, cols + ["evidence"], max_width=80))
+
+
+WHO_LEADS_HELP = """Who heads AGENCY, then its deputies and members, with status, when they were seen
+    and a source sentence.
 
     AGENCY as people write it, abbreviations and diacritics optional ("UBND TP Cần Thơ",
     "ubnd tp can tho"), or its id. A name matching several agencies lists them and exits with
     status 3; nothing found exits with status 1.
+
+    \b
+    Time. An article's time is its date (from the record, the page or a date line of the text),
+    else "on or before" its crawl date (seen: ≤2017-06-08), else none. A holder's status follows
+    the latest dated article (within one article, the majority of its mentions); an undated
+    article never overrides a dated one. Without --on, dated holders come first (latest first),
+    then those with only a crawl date, then undated ones; a holder of a one-seat post (Chủ tịch,
+    Bí thư, Giám đốc ...) that someone else was stated in after them is marked 'succeeded'.
+
+    \b
+    --on DATE shows the holders at DATE, each with its standing:
+      held      stated held on DATE (within it, for a month or year), or both before and after it;
+      presumed  last stated held before DATE, and nothing up to DATE says otherwise (the note says
+                what comes after: a "nguyên", a successor);
+      possible  stated held only "on or before" a crawl date that does not fall before DATE, or
+                held before and stated former within the month or year asked.
+    Not shown (listed below the table): seen only later; stated former only later; stated former
+    (nguyên, cựu) or ended by DATE; succeeded by DATE (another holder of a one-seat post stated in
+    it after this one's last statement, the same person stated in a higher post of the body, or
+    another held over the whole of DATE); last stated held more than five years (a term) before;
+    undated. A crawl date counts as before DATE only when it is before DATE, and is not taken to
+    reach back more than five years. The rules: docs/graph.md, "Time".
     """
+
+
+@click.command("who-leads", help=WHO_LEADS_HELP)
+@click.argument("agency")
+@click.option("--history", is_flag=True, help="For each post, everyone seen in it, in order (as govkg history).")
+@click.option("--on", "on", default=None, metavar="DATE", help="Only the holders at DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+@db_option
+@format_option()
+@neo4j_options
+def who_leads(agency, history, on, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
+    at = parse_on(on)
+    if history and at is not None:
+        fail("--history lists every holder in order; --on picks those of one date: give one of them", 2)
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):
         c = rs.resolve_agency(backend, agency)
-        name = "post_history" if history else "who_leads"
-        rows = run_records(backend, name, {"agency_ids": [c.id]})
-    if not rows:
-        fail(f"no one is recorded as holding a post in {c.name}")
+        rows = run_records(backend, "post_history" if history else "who_leads", {"agency_ids": [c.id]})
+        if not rows:
+            fail(f"no one is recorded as holding a post in {c.name}")
+        times = article_times(backend, rows)
     if history:
-        posts = history_records(rows)
-        if fmt == "json":
-            click.echo(json.dumps(posts, ensure_ascii=False, indent=2))
-            return
-        flat = [{"post": p["title"], "rank": p["rank"], **h, "first_seen": h["first_seen"] or "",
-                 "last_seen": h["last_seen"] or "", "follows": h["follows"] or "",
-                 "evidence": _evidence_cell(h["sources"], [h["person"]], 70)}
-                for p in posts for h in p["holders"]]
-        cols = ["post", "person", "status", "first_seen", "last_seen", "follows"]
-        if fmt == "csv":
-            emit(flat, "csv", ["post", "rank"] + cols[1:] + ["person_id"])
-        else:
-            click.echo(f"{c.name}: who held each post, oldest first")
-            click.echo(table(flat, cols + ["evidence"], max_width=80))
+        _history_out(c, rows, times, fmt)
         return
-    records = leader_records(rows)
+    records = leader_records(rows, judge(rows, times, at), at)
+    records.sort(key=_leader_order)
+    hidden: list[dict] = []
+    if at is not None:
+        hidden = [r for r in records if not r["standing"]["shown"]]
+        records = [r for r in records if r["standing"]["shown"]]
+        if not records:
+            fail(f"no one is known to hold a post in {c.name} on {at.text()}"
+                 f" ({len(hidden)} seen at other times; --history lists them)")
+        records.sort(key=lambda r: (_RANK.get(r["rank"], 2), tn.STATE_ORDER[r["standing"]["state"]]))
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        flat = [{**r, "sources": " | ".join(f"{s['article']}: {s['evidence']}" for s in r["sources"])}
-                for r in records]
-        emit(flat, "csv", ["agency", "rank", "title", "person", "status", "as_of", "sources", "person_id"])
+        flat = [{**r, "sources": " | ".join(f"{s['article']}: {s['evidence']}" for s in r["sources"]),
+                 "standing": r["standing"]["state"]} for r in records]
+        emit(flat, "csv", ["agency", "rank", "title", "person", "status", "as_of", "sources", "person_id",
+                           "last_bound", "held_from", "held_to", "standing"])
     else:
-        flat = [{**r, "as_of": r["as_of"] or "", "source": _evidence_cell(r["sources"], [r["person"]], 70)}
-                for r in records]
-        click.echo(f"{c.name}")
-        click.echo(table(flat, ["rank", "title", "person", "status", "as_of", "source"], max_width=80))
+        flat = [{**r, "standing": _standing_cell(r["standing"], at is not None),
+                 "source": _evidence_cell(r["sources"], [r["person"]], 70, r["status_article"])} for r in records]
+        click.echo(f"{c.name}" + (f", on {at.text()}" if at is not None else ""))
+        click.echo(table(flat, ["rank", "title", "person", "status", "seen", "standing", "source"], max_width=80))
+        if at is not None:
+            for line in _not_shown_lines(hidden):
+                click.echo(line)
+
+
+@click.command("history")
+@click.argument("agency")
+@db_option
+@format_option()
+@neo4j_options
+def history(agency, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
+    """Each post of AGENCY with everyone seen in it, in the order they were seen, with first and
+    last seen (a date, or ≤ a crawl date: on or before) and, in one-seat posts, whom each one
+    surely came after (every statement of them holding it later than every one of the other's).
+    JSON adds each holder's statements (when, status, article). Same as `who-leads --history`."""
+    backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
+    with handled(fmt):
+        c = rs.resolve_agency(backend, agency)
+        rows = run_records(backend, "post_history", {"agency_ids": [c.id]})
+        if not rows:
+            fail(f"no one is recorded as holding a post in {c.name}")
+        times = article_times(backend, rows)
+    _history_out(c, rows, times, fmt)
 
 
 # -- search -----------------------------------------------------------------------------------------
@@ -312,6 +572,9 @@ RELATION_TEXT = {
     "attended": "attended", "directed_by": "directed by", "located_in": "in", "chaired": "chaired",
     "directed": "directed", "under": "under", "responsible": "answerable", "chaired_by": "chaired by",
     "attended_by": "attended by", "concerns": "concerns", "holds": "holds",
+    "former_head": "former head", "former_deputy": "former deputy", "former_member": "former member",
+    "other_head": "head at another time", "other_deputy": "deputy at another time",
+    "other_member": "member at another time",
 }
 
 _ALL_RES = {"issued_by", "implements", "implemented_by", "steered_by", "carried_out_by", "task", "project", "event"}
@@ -319,7 +582,10 @@ _ALL_AG = {"part_of", "has_part", "issued", "steers", "responsible_for", "attend
            "located_in"}
 _ALL_PROJ = {"under", "responsible", "located_in", "event"}
 _ALL_EVENT = {"chaired_by", "attended_by", "concerns", "located_in"}
-_LEADERS = {"head", "deputy"}
+# holders of a body's posts: those of the chain's time by rank; those whose own evidence says they
+# no longer held it then (nguyên, cựu) as former_<rank>; those seen only at other times as other_<rank>
+_LEADERS = {"head", "deputy", "former_head", "former_deputy", "other_head", "other_deputy"}
+_MEMBERS = {"member", "former_member", "other_member"}
 
 
 def _expansions(label: str, mode: str) -> list[tuple[str, set[str]]]:
@@ -336,7 +602,7 @@ def _expansions(label: str, mode: str) -> list[tuple[str, set[str]]]:
         return [("chain_resolution", {"issued_by"})]
     if label == "Agency":
         if mode == "root":
-            return [("who_leads", _LEADERS | {"member"}), ("chain_agency", _ALL_AG)]
+            return [("who_leads", _LEADERS | _MEMBERS), ("chain_agency", _ALL_AG)]
         if mode in ("steered_by", "carried_out_by", "responsible"):
             return [("who_leads", _LEADERS)]
         if mode == "holds_head":
@@ -365,26 +631,43 @@ def _expansions(label: str, mode: str) -> list[tuple[str, set[str]]]:
     return []
 
 
-def _step_rows(backend, query: str, ids: list[str]) -> list[dict]:
-    """The steps a chain query gives, as uniform dicts with ``src``, ``step`` and the child node."""
+def _holder_relation(rank: str, st: tn.Standing, status: str | None, keep_undated: bool) -> str:
+    """The chain's relation for a holder of a body's post, from their standing at the chain's time."""
+    if st.shown or (st.state == "undated" and keep_undated and status not in tn.ENDED):
+        return rank
+    return ("former_" if st.state in ("ended", "formerly") else "other_") + rank
+
+
+def _step_rows(backend, query: str, ids: list[str], at: tn.When | None = None) -> list[dict]:
+    """The steps a chain query gives, as uniform dicts with ``src``, ``step`` and the child node.
+    Holders of posts (``who_leads``) are judged at ``at`` (None: after all the evidence)."""
     if query == "who_leads":
+        rows = run_records(backend, "who_leads", {"agency_ids": ids})
+        standing = judge(rows, article_times(backend, rows), at)
+        shown_roles = {r["role_id"] for r in rows if standing[(r["person_id"], r["role_id"])].shown}
         out = []
-        for r in run_records(backend, "who_leads", {"agency_ids": ids}):
-            out.append({"src": r["agency_id"], "step": r["rank"] or "member", "id": r["person_id"],
-                        "label": "Person", "name": r["person"], "title": r["title"], "status": r["status"],
-                        "as_of": r["as_of"], "articles": r["articles"], "sentences": r["sentences"]})
+        for r in rows:
+            st = standing[(r["person_id"], r["role_id"])]
+            rank = r["rank"] or "member"
+            # an undated holder stays a holder unless a dated one is known for a one-seat post
+            keep = rank not in tn.ONE_SEAT or r["role_id"] not in shown_roles
+            out.append({"src": r["agency_id"], "step": _holder_relation(rank, st, r["status"], keep),
+                        "id": r["person_id"], "label": "Person", "name": r["person"], "title": r["title"],
+                        "status": r["status"], "as_of": r["as_of"], "seen_on": _seen(r),
+                        "standing": st.as_dict(at), "articles": r["articles"], "sentences": r["sentences"]})
         return out
     if query == "roles_of":
         out = []
         for r in run_records(backend, "roles_of", {"person_ids": ids}):
             out.append({"src": r["person_id"], "step": "holds", "id": r["agency_id"], "label": "Agency",
                         "name": r["organization"], "title": r["title"], "rank": r["rank"], "status": r["status"],
-                        "as_of": r["as_of"], "articles": r["articles"], "sentences": r["sentences"]})
+                        "as_of": r["as_of"], "seen_on": _seen(r), "articles": r["articles"],
+                        "sentences": r["sentences"]})
         return out
     return run_records(backend, query, {"ids": ids})
 
 
-_INFO_KEYS = ("kind", "issuer", "term", "place", "note", "title", "rank", "status")
+_INFO_KEYS = ("kind", "issuer", "term", "place", "note", "title", "rank", "status", "seen_on", "standing")
 
 
 def _child(row: dict) -> dict:
@@ -398,12 +681,44 @@ def _child(row: dict) -> dict:
     return node
 
 
-def build_chain(backend, root: rs.Candidate, depth: int = 3) -> dict:
+def chain_time(root: rs.Candidate, on: tn.When | None = None) -> tuple[tn.When | None, str]:
+    """The time a chain shows holders at, and why: ``--on``; else a document's date, year or party
+    term; else None ("latest": after all the evidence)."""
+    if on is not None:
+        return on, "asked (--on)"
+    if root.label == "Resolution":
+        i = root.info
+        if _day(i.get("date")):
+            return tn.parse_when(_day(i["date"])), "the document's date"
+        if i.get("year"):
+            try:
+                return tn.parse_when(str(int(i["year"]))), "the document's year"
+            except (tn.TimeError, ValueError):
+                pass
+        term = str(i.get("term") or "")
+        if len(term) == 9 and term[4] == "-" and term[:4].isdigit() and term[5:].isdigit():
+            lo, hi = tn.parse_when(term[:4]), tn.parse_when(term[5:])
+            return tn.When(lo.lo, hi.hi, term), "the document's term"
+    return None, "latest"
+
+
+def build_chain(backend, root: rs.Candidate, depth: int = 3, on: tn.When | None = None) -> dict:
     """The chain of responsibility around ``root`` as a nested dict (``children`` per node), ``depth``
-    steps deep, breadth first, each node expanded once (other sightings are marked ``seen``)."""
+    steps deep, breadth first, each node expanded once (other sightings are marked ``seen``).
+
+    The holders of a body's posts are those of the chain's time (:func:`chain_time`): ``on``, else
+    a document's date (year, term), else after all the evidence. Those of other times are kept,
+    marked: ``former_<rank>`` when their own evidence says they no longer held it then,
+    ``other_<rank>`` when they were seen in it only at other times; each carries its ``standing``."""
+    if root.label == "Resolution" and not root.info:  # given by its id: read what the number says of it
+        same = [c for c in rs.resolution_candidates(backend, root.name) if c.id == root.id]
+        if same:
+            root.info.update(same[0].info)
+    at, why = chain_time(root, on)
     info = {k: v for k, v in root.info.items() if v not in (None, "")}
     tree = {"id": root.id, "label": root.label, "name": root.name, **{k: iso(v) if isinstance(v, date) else v
                                                                         for k, v in info.items()},
+            "time": {"at": at.text() if at is not None else "latest", "from": why},
             "children": []}
     level = [(tree, "root")]
     expanded = {root.id}
@@ -418,7 +733,7 @@ def build_chain(backend, root: rs.Candidate, depth: int = 3) -> dict:
         for query, items in wanted.items():
             ids = list(dict.fromkeys(n["id"] for n, _ in items))
             by_src: dict[str, list[dict]] = {}
-            for row in _step_rows(backend, query, ids):
+            for row in _step_rows(backend, query, ids, at):
                 by_src.setdefault(row["src"], []).append(row)
             for node, steps in items:
                 for row in by_src.get(node["id"], []):
@@ -437,19 +752,65 @@ def build_chain(backend, root: rs.Candidate, depth: int = 3) -> dict:
                     expanded.add(row["id"])
                     nxt.append((child, mode))
         level = nxt
+    _date_evidence(backend, tree)
     _order(tree)
     return tree
 
 
+def _date_evidence(backend, tree: dict) -> None:
+    """Give each step's evidence the time of its article (``when``: a date, ≤ a bound, or None) and
+    put it in time order, so that the last is the latest (for a holder: the one their standing
+    rests on)."""
+    nodes, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        nodes.append(n)
+        stack.extend(n["children"])
+    rows = [{"articles": [e["article"] for e in n.get("evidence") or []]} for n in nodes]
+    times = article_times(backend, rows)
+    for n in nodes:
+        ev = n.get("evidence")
+        if not ev:
+            continue
+        basis = (n.get("standing") or {}).get("article")
+        for e in ev:
+            w = times.get(e["article"], tn.NO_TIME)
+            e["when"] = w.short() if w.kind != "none" else None
+        ev.sort(key=lambda e: (e["article"] == basis,) + _time_order(times.get(e["article"], tn.NO_TIME)))
+
+
+def _time_order(w: tn.When) -> tuple:
+    """Undated first, then 'on or before' bounds, then dates, each oldest first."""
+    if w.kind == "none":
+        return (0, date.min)
+    return (1, w.hi) if w.kind == "bound" else (2, w.lo)
+
+
 _STEP_ORDER = ["issued_by", "implements", "implemented_by", "steered_by", "carried_out_by", "head", "deputy",
-               "member", "holds", "part_of", "has_part", "issued", "steers", "responsible_for", "responsible",
+               "member", "former_head", "other_head", "former_deputy", "other_deputy", "former_member",
+               "other_member", "holds", "part_of", "has_part", "issued", "steers", "responsible_for", "responsible",
                "under", "task", "project", "event", "chaired", "chaired_by", "attended", "attended_by",
                "concerns", "directed", "directed_by", "located_in"]
 
 
+def _seen_key(seen_on: str | None) -> tuple:
+    """Dated first (latest first), then '≤ bound' (latest first), then undated: never NULL first."""
+    s = seen_on or ""
+    if not s:
+        return (2, 0)
+    d = _day(s.lstrip("≤"))
+    return (1 if s.startswith("≤") else 0, -(d.toordinal() if d else 0))
+
+
 def _order(node: dict) -> None:
     rank = {s: i for i, s in enumerate(_STEP_ORDER)}
-    node["children"].sort(key=lambda c: (rank.get(c["relation"], 99), c.get("seen", False), c["name"] or ""))
+
+    def key(c: dict) -> tuple:
+        st = c.get("standing")
+        when = (tn.STATE_ORDER.get(st["state"], 99),) + _seen_key(c.get("seen_on")) if st else ()
+        return (rank.get(c["relation"], 99), c.get("seen", False)) + when + (c["name"] or "",)
+
+    node["children"].sort(key=key)
     for c in node["children"]:
         _order(c)
 
@@ -466,8 +827,14 @@ def _describe(node: dict) -> str:
         bits = [node.get("title")]
     elif label in ("Event", "Task", "Project"):
         bits = [node.get("kind")]
-    if node.get("status") and node.get("status") != "current":
-        bits.append(node["status"])
+    st = node.get("standing")
+    latest = not st or st["at"] == "latest"
+    if node.get("status") and node.get("status") != "current" and latest:
+        bits.append(node["status"])  # at a chain's time, the standing says it
+    if st and (st["state"] not in ("held", "presumed", "ended") if latest else st["state"] != "held"):
+        bits.append(f"{st['state']}: {st['note']}" if st["note"] else st["state"])
+    elif label == "Person" and (node.get("seen_on") or "").startswith("≤"):
+        bits.append(f"seen {node['seen_on']}")
     detail = ", ".join(b for b in bits if b)
     return node["name"] + (f" ({detail})" if detail else "")
 
@@ -476,6 +843,9 @@ def render_tree(tree: dict, width: int = 100, max_children: int = 25) -> str:
     """The chain as an indented tree for people to read, evidence shortened; at most ``max_children``
     steps of one kind under a node (0: all), then a line saying how many more there are."""
     lines = [f"{_describe(tree)}  [{tree['label']} {tree['id']}]"]
+    t = tree.get("time")
+    if t and t["at"] != "latest":
+        lines.append(f"holders of posts as of {t['at']} ({t['from']}); others marked")
 
     def shown(kids: list[dict]) -> list[dict]:
         if not max_children:
@@ -504,7 +874,7 @@ def render_tree(tree: dict, width: int = 100, max_children: int = 25) -> str:
             cont = prefix + ("    " if last else "│   ")
             if c["evidence"]:
                 ev = c["evidence"][-1]
-                when = f", {c['as_of']}" if c.get("as_of") else ""
+                when = f", {ev['when']}" if ev.get("when") else ""
                 more = f" +{len(c['evidence']) - 1}" if len(c["evidence"]) > 1 else ""
                 text = shorten(ev["evidence"], [c["name"], node["name"]], width)
                 lines.append(f"{cont}{'│ ' if c['children'] else '  '}“{text}” ({ev['article']}{when}{more})")
@@ -521,10 +891,13 @@ def render_tree(tree: dict, width: int = 100, max_children: int = 25) -> str:
 @click.option("--issuer", default=None, help="Issuing body of the document, when a number names several.")
 @click.option("--max-children", type=click.IntRange(0, None), default=25, show_default=True,
               help="In the tree, at most this many steps of one kind under a node (0: all).")
+@click.option("--on", "on", default=None, metavar="DATE",
+              help="Show the holders of posts at DATE (YYYY-MM-DD, YYYY-MM or YYYY) [default: a document's "
+                   "date, else its year or party term, else the latest evidence].")
 @db_option
 @format_option(("tree", "json"), "tree")
 @neo4j_options
-def chain(thing, depth, term, issuer, max_children, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
+def chain(thing, depth, term, issuer, max_children, on, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
     """The chain of responsibility behind THING: a document or programme number, a project, an
     agency, a person (diacritics optional) or an id.
 
@@ -534,11 +907,20 @@ def chain(thing, depth, term, issuer, max_children, db, fmt, neo4j_uri, neo4j_us
     bodies they lead and what those answer for, events chaired. A THING naming several entities
     (03-CTr/TU names two programmes) lists them and exits with status 3: add --term/--issuer or
     give the id.
+
+    \b
+    Holders of a body's posts are shown as of one time: --on DATE; else the document's date (else
+    its year, else its party term); else (an agency, a person, an undated document) the latest
+    evidence. "head" is a holder at that time (held, presumed or possibly, as `govkg who-leads
+    --help` defines them; an undated holder when no dated one is known); "former head" one whose
+    own evidence says they no longer held it then (nguyên, cựu); "head at another time" one seen
+    in it only before or after. Each says its standing and the statements it rests on.
     """
+    at = parse_on(on)
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):
         root = rs.resolve_thing(backend, thing, term, issuer)
-        tree = build_chain(backend, root, depth)
+        tree = build_chain(backend, root, depth, at)
     if fmt == "json":
         click.echo(json.dumps(tree, ensure_ascii=False, indent=2, default=str))
     else:

@@ -2,8 +2,12 @@
 
 Nodes carry ``label`` (a node label of ``schema.toml``) and their properties. Edges are keyed by
 their type (one edge per (u, v, type)) and carry their ``sources``: where each fact was read. From
-the sources come ``as_of``, ``first_seen`` and ``last_seen`` (the dates of the articles), so
-removing an article (because it was reloaded with new content) recomputes them.
+the sources and their articles' time (``date``, else the ``date_upper`` bound) come ``as_of``,
+``first_seen``, ``last_seen``, ``first_bound`` and ``last_bound``, and for facts whose sources
+state a status (HOLDS) the status shown with what it rests on (``status_basis``,
+``status_article``) and the known span ``held_from``..``held_to``: the rules are
+:mod:`govkg.graph.tenure`'s. Removing an article (because it was reloaded with new content)
+recomputes them.
 
 Plain functions over ``KnowledgeGraph.g`` work as they do on any networkx graph.
 """
@@ -16,6 +20,7 @@ from typing import Any, Iterator
 
 import networkx as nx
 
+from govkg.graph.tenure import DERIVED, NO_TIME, Tally, When, article_when
 from govkg.identity import STATUS_RANK, make_id  # noqa: F401  (identity is owned by govkg.identity)
 
 
@@ -28,6 +33,13 @@ class Source:
     start: int = 0
     zone: str = "body"
     status: str | None = None  # what this source says of a post (current, former, acting ...)
+    # when the sentence itself dates what it says ("Năm 2015, ông X giữ chức ..."): "2015",
+    # "2015-11" or "2015-11-07"; None when it speaks as of the article
+    stated_on: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.stated_on, date):  # a date is kept as its ISO text, like "2015" or "2015-11"
+            object.__setattr__(self, "stated_on", self.stated_on.isoformat())
 
 
 class KnowledgeGraph:
@@ -37,7 +49,7 @@ class KnowledgeGraph:
         self.g = nx.MultiDiGraph()
         # (u, v, type) -> keys of the sources already stated, so adding a source stays O(1)
         self._seen: dict[tuple[str, str, str], set] = {}
-        self._status_best: dict[tuple[str, str, str], tuple] = {}  # (date, rank) of the status shown
+        self._tally: dict[tuple[str, str, str], Tally] = {}  # statements of the facts that state a status
 
     # -- nodes -------------------------------------------------------------------------------
     def add_node(self, label: str, node_id: str, **props: Any) -> str:
@@ -110,36 +122,66 @@ class KnowledgeGraph:
             return self.g.nodes[article_id].get("date")
         return None
 
+    def article_when(self, article_id: str) -> When:
+        """When an article was published: its date, else on or before its ``date_upper``."""
+        if article_id in self.g:
+            d = self.g.nodes[article_id]
+            return article_when(d.get("date"), d.get("date_upper"))
+        return NO_TIME
+
     def _add_to_fact(self, fact: tuple[str, str, str], data: dict, s: Source) -> None:
-        """Fold one new source into as_of, first_seen, last_seen and status."""
-        d = self.article_date(s.article)
-        if d is not None:
+        """Fold one new source into the fact's dates (and its status, for facts stating one)."""
+        tally = self._tally.get(fact)
+        if tally is None and (s.status or _states_status(fact[2])):
+            tally = self._tally[fact] = self._tally_of(data["sources"][:-1])
+        if tally is not None:
+            tally.add(s.article, self.article_when(s.article), s.status, s.zone, s.stated_on, s.start)
+            _apply(data, tally.values())
+            return
+        w = self.article_when(s.article)
+        if w.kind == "date":
+            d = w.lo
             if data.get("first_seen") is None or d < data["first_seen"]:
                 data["first_seen"] = d
             if data.get("last_seen") is None or d > data["last_seen"]:
                 data["last_seen"] = d
             data["as_of"] = data["last_seen"]
-        if s.status:
-            rank = (d or date.min, STATUS_RANK.get(s.status, 0))
-            best = self._status_best.get(fact)
-            if best is None:
-                best = max(((self.article_date(x.article) or date.min, STATUS_RANK.get(x.status or "", 0))
-                            for x in data["sources"][:-1] if x.status), default=None)
-            if best is None or rank >= best:
-                data["status"] = s.status
-                best = rank
-            self._status_best[fact] = best
+        elif w.kind == "bound":
+            u = w.hi
+            if data.get("first_bound") is None or u < data["first_bound"]:
+                data["first_bound"] = u
+            if data.get("last_bound") is None or u > data["last_bound"]:
+                data["last_bound"] = u
+
+    def _tally_of(self, sources: list[Source]) -> Tally:
+        t = Tally()
+        for x in sources:
+            t.add(x.article, self.article_when(x.article), x.status, x.zone, x.stated_on, x.start)
+        return t
 
     def _refresh_fact(self, data: dict) -> None:
-        """Recompute as_of, first_seen, last_seen and status from the sources."""
-        dated = [(self.article_date(s.article), s) for s in data["sources"]]
-        days = sorted(d for d, _ in dated if d is not None)
-        data["first_seen"] = days[0] if days else None
-        data["last_seen"] = days[-1] if days else None
-        data["as_of"] = data["last_seen"]
-        statuses = [(d or date.min, STATUS_RANK.get(s.status or "", 0), s.status) for d, s in dated if s.status]
-        if statuses:
-            data["status"] = max(statuses)[2]
+        """Recompute the fact's dates and status from its sources."""
+        if any(s.status for s in data["sources"]) or _states_status(data.get("type", "")):
+            keep = data.get("status")
+            _apply(data, self._tally_of(data["sources"]).values())
+            if data.get("status") is None and keep:
+                data["status"] = keep  # sources that state no status (an import) keep the fact's
+            return
+        for k in ("as_of", "first_seen", "last_seen", "first_bound", "last_bound"):
+            data.pop(k, None)
+        for s in data["sources"]:
+            w = self.article_when(s.article)
+            if w.kind == "date":
+                data["first_seen"] = min(data.get("first_seen") or w.lo, w.lo)
+                data["last_seen"] = max(data.get("last_seen") or w.lo, w.lo)
+                data["as_of"] = data["last_seen"]
+            elif w.kind == "bound":
+                data["first_bound"] = min(data.get("first_bound") or w.hi, w.hi)
+                data["last_bound"] = max(data.get("last_bound") or w.hi, w.hi)
+
+    def statements(self, u: str, v: str, etype: str) -> list:
+        """The statements of one fact (:class:`govkg.graph.tenure.Statement`), one per article."""
+        return self._tally_of(self.g.edges[u, v, etype]["sources"]).statements()
 
     # -- articles ----------------------------------------------------------------------------
     def remove_article(self, article_id: str) -> None:
@@ -156,7 +198,7 @@ class KnowledgeGraph:
                     drop_edges.append((u, v, k))
         self.g.remove_edges_from(drop_edges)
         self._seen.clear()
-        self._status_best.clear()
+        self._tally.clear()
         if article_id in self.g:
             self.g.remove_node(article_id)
         orphans = [n for n, d in self.g.nodes(data=True) if d["label"] != "Place" and self.g.degree(n) == 0]
@@ -169,8 +211,7 @@ class KnowledgeGraph:
             props = {k: v for k, v in d.items() if k != "label"}
             self.add_node(d["label"], n, **props)
         for u, v, k, d in other.g.edges(keys=True, data=True):
-            props = {x: y for x, y in d.items() if x not in ("sources", "type", "confidence", "as_of",
-                                                           "first_seen", "last_seen", "status")}
+            props = {x: y for x, y in d.items() if x not in ("sources", "type", "confidence") and x not in DERIVED}
             if not d["sources"]:
                 self.add_fact(k, u, v, None, d.get("confidence", 1.0), **props)
             for s in d["sources"]:
@@ -188,3 +229,26 @@ class KnowledgeGraph:
         for _, _, k in self.g.edges(keys=True):
             edges[k] = edges.get(k, 0) + 1
         return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+def _apply(data: dict, values: dict) -> None:
+    """Write derived values into an edge's data; a value now unknown is removed."""
+    for k, v in values.items():
+        if v is None:
+            if k != "status":
+                data.pop(k, None)
+        else:
+            data[k] = v
+
+
+_STATUS_FACTS: frozenset | None = None
+
+
+def _states_status(etype: str) -> bool:
+    """Whether facts of this type carry a status (HOLDS), from the schema."""
+    global _STATUS_FACTS
+    if _STATUS_FACTS is None:
+        from govkg.graph.schema import schema
+
+        _STATUS_FACTS = frozenset(name for name, e in schema().edges.items() if "status" in e.own)
+    return etype in _STATUS_FACTS

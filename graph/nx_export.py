@@ -44,7 +44,8 @@ def _scalar(v: Any, t: str | None) -> Any:
 
 def _sources_json(sources) -> str:
     return json.dumps([{"article": s.article, "sentence": s.sentence, "start": s.start, "zone": s.zone,
-                        "status": s.status} for s in sources or []], ensure_ascii=False)
+                        "status": s.status, **({"stated_on": s.stated_on} if s.stated_on else {})}
+                       for s in sources or []], ensure_ascii=False)
 
 
 def to_plain_graph(kg, gexf: bool = False):

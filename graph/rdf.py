@@ -366,6 +366,7 @@ def blocks(kg: KnowledgeGraph, base: str | None = None) -> Iterator[Block]:
     ev_types = [(rdf_type, m.iri("govkg:Evidence"))]
     p_value, p_quoted = m.iri("prov:value"), m.iri("prov:wasQuotedFrom")
     p_offset, p_zone, p_status = m.iri("govkg:offset"), m.iri("govkg:zone"), m.iri("govkg:status")
+    p_stated = m.iri("govkg:statedOn")
     p_org = m.iri("org:organization")
     xsd_int = XSD_NS + "integer"
     # networkx's own dicts (node -> data, node -> {neighbour: {key: data}}): its views cost more
@@ -457,6 +458,8 @@ def blocks(kg: KnowledgeGraph, base: str | None = None) -> Iterator[Block]:
                 ]
                 if src.status:
                     epairs.append((p_status, Lit(src.status)))
+                if src.stated_on:
+                    epairs.append((p_stated, Lit(src.stated_on)))
                 yield base + ep, epairs
 
     # the concept schemes minted on the way (titles of posts, types of documents)
@@ -915,7 +918,7 @@ def _graph_from_index(idx: Index, where: str) -> KnowledgeGraph:
 
     p_derived, p_value = m.iri("prov:wasDerivedFrom"), m.iri("prov:value")
     p_quoted, p_offset = m.iri("prov:wasQuotedFrom"), m.iri("govkg:offset")
-    p_zone, p_status = m.iri("govkg:zone"), m.iri("govkg:status")
+    p_zone, p_status, p_stated = m.iri("govkg:zone"), m.iri("govkg:status"), m.iri("govkg:statedOn")
     r_subject, r_predicate, r_object = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
     fact_cls = m.iri("govkg:Fact")
     by_class = {t: name for name, em in m.edges.items() if not em.statement for t in em.fact_types[1:]}
@@ -952,10 +955,12 @@ def _graph_from_index(idx: Index, where: str) -> KnowledgeGraph:
             if not isinstance(sentence, Lit) or type(art) is not str:
                 continue
             start, zone, status = one(ev, p_offset), one(ev, p_zone), one(ev, p_status)
+            stated = one(ev, p_stated)
             sources.append(Source(article_id(art), sentence.value,
                                   int(start.value) if isinstance(start, Lit) else 0,
                                   zone.value if isinstance(zone, Lit) else "body",
-                                  status.value if isinstance(status, Lit) else None))
+                                  status.value if isinstance(status, Lit) else None,
+                                  stated.value if isinstance(stated, Lit) else None))
         sources.sort(key=lambda s: (kg.article_date(s.article) or date.min, s.article, s.zone, s.start, s.sentence))
         props.setdefault("confidence", 1.0)
         kg.g.add_edge(u, v, key=etype, type=etype, sources=sources, **props)
@@ -1114,6 +1119,8 @@ def shapes_turtle() -> str:
         prop(m.iri("govkg:zone"), dt=XSD_NS + "string", min_=1, max_=1,
              extra=('sh:pattern "^(body|title|leftover)$"',)),
         prop(m.iri("govkg:status"), dt=XSD_NS + "string", max_=1),
+        prop(m.iri("govkg:statedOn"), dt=XSD_NS + "string", max_=1,
+             extra=('sh:pattern "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"',)),
     ], "Where a fact was read: the sentence, its article, its offset and zone.")
     shape("ConceptShape", m.iri("skos:Concept"), [
         prop(m.iri("skos:prefLabel"), lang="vi", min_=1, max_=1),

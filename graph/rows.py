@@ -3,7 +3,7 @@
 One place for the embedded store's bulk load, the Neo4j push and the neo4j-admin CSV files: every
 schema column (None when absent), values in the column's type, and a fact's sources as the parallel
 lists ``source_articles``, ``source_sentences``, ``source_starts``, ``source_zones``,
-``source_statuses`` (Neo4j has no nested maps in properties).
+``source_statuses``, ``source_stated_on`` (Neo4j has no nested maps in properties).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def edge_properties(data: dict, etype: str) -> dict[str, Any]:
     row["source_starts"] = [s.start for s in srcs]
     row["source_zones"] = [s.zone for s in srcs]
     row["source_statuses"] = [s.status or "" for s in srcs]
+    row["source_stated_on"] = [s.stated_on or "" for s in srcs]
     et = schema().edges[etype]
     return {p.name: coerce(row.get(p.name), p.type) for p in et.props}
 
@@ -82,6 +83,8 @@ def sources_from_row(props: dict) -> dict:
     starts = props.pop("source_starts", None) or []
     zones = props.pop("source_zones", None) or []
     statuses = props.pop("source_statuses", None) or [None] * len(arts)
+    stated = props.pop("source_stated_on", None) or [None] * len(arts)
     out = {k: v for k, v in props.items() if v is not None}
-    out["sources"] = [Source(a, s, st, z, stt or None) for a, s, st, z, stt in zip(arts, sents, starts, zones, statuses)]
+    out["sources"] = [Source(a, s, st, z, stt or None, on or None)
+                      for a, s, st, z, stt, on in zip(arts, sents, starts, zones, statuses, stated)]
     return out

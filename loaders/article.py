@@ -20,6 +20,11 @@ class Article:
     text: str
     title: str | None = None
     date: datetime.date | None = None
+    # published on or before this day (a record's crawl date): a bound, never taken as the date
+    date_upper: datetime.date | None = None
+    # where the time comes from: "record", "page" (HTML metadata), "text" (a date line), or
+    # "crawl_date" when there is only the bound; None when there is neither
+    date_source: str | None = None
     source: str | None = None  # outlet name or domain as given ("dantri.com.vn", "Pháp luật và Xã hội")
     outlet: str | None = None  # outlet tag opening the body ("CT", "ĐTO"), without " -"
     url: str | None = None
@@ -33,7 +38,15 @@ class Article:
         for part in (self.title or "", self.date.isoformat() if self.date else "", self.text, *self.leftovers):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
+        if self.date_upper is not None:  # (absent from the hash when there is none: older hashes hold)
+            h.update(b"\x01" + self.date_upper.isoformat().encode("ascii"))
         return h.hexdigest()[:32]
+
+    @property
+    def time_properties(self) -> dict:
+        """The Article node's time: ``date``, ``date_upper``, ``date_source``."""
+        source = self.date_source or ("text" if self.date else "crawl_date" if self.date_upper else None)
+        return {"date": self.date, "date_upper": self.date_upper, "date_source": source}
 
 
 @dataclass

@@ -48,6 +48,7 @@ def read_html(data: bytes, *, article_id: str, where: str, path: str | None = No
         text=body.text,
         title=body.title,
         date=published or body.date,
+        date_source="page" if published else "text" if body.date else None,
         source=clean_line(extracted.get("sitename")) or clean_line(extracted.get("hostname")) or body.source,
         outlet=body.outlet,
         url=clean_line(extracted.get("url")),

@@ -17,7 +17,8 @@ thing that could not be read, and never raises for bad input. What it reads:
   opening a tag) or one plain text article (id ``stdin-`` + 12 hex digits of the SHA-256 of its bytes).
 
 A JSONL/JSON record needs ``id`` and ``text``; ``title``, ``date`` (ISO), ``source`` and ``url``
-are taken when present. A record's text is cleaned like a file's, but no date line is looked
+are taken when present, and ``crawl_date`` (ISO) as ``date_upper``: the article was published on
+or before it, a bound kept apart from ``date``. A record's text is cleaned like a file's, but no date line is looked
 for when the record has a date, and no title line (the record says what its title is).
 """
 
@@ -189,6 +190,7 @@ def _text_article(data: bytes, *, article_id: str, where: str, path: str | None)
         text=body.text,
         title=body.title,
         date=body.date,
+        date_source="text" if body.date else None,
         source=body.source,
         outlet=body.outlet,
         path=path,
@@ -303,11 +305,14 @@ def article_from_record(record: object, *, where: str, path: str | None = None) 
     body = parse_body(raw_text, title=title, find_title=False, find_date=published is None)
     if not body.text:
         return LoadError(where, "no body text left after removing page furniture")
+    crawled = parse_iso_date(record.get("crawl_date"))  # published on or before it: a bound only
     return Article(
         id=article_id,
         text=body.text,
         title=title,
         date=published or body.date,
+        date_upper=crawled,
+        date_source="record" if published else "text" if body.date else "crawl_date" if crawled else None,
         source=clean_line(record.get("source")) or body.source,
         outlet=body.outlet,
         url=clean_line(record.get("url")),

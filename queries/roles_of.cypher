@@ -1,11 +1,17 @@
-// roles_of: the posts the given people hold or held, with their organisation, status, as_of and sources
+// roles_of: the posts the given people hold or held, with their organisation, status, dates (or 'on or before' bounds) and sources
 // params: person_ids (list of Person ids)
 MATCH (p:Person)-[h:HOLDS]->(r:Role)-[:OF]->(a:Agency)
 WHERE p.id IN $person_ids
 RETURN p.id AS person_id, p.name AS person, r.id AS role_id, r.title AS title, r.rank AS rank,
        a.id AS agency_id, a.name AS organization, a.full_name AS organization_full,
-       h.status AS status, h.as_of AS as_of, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.status AS status, h.status_basis AS status_basis, h.status_article AS status_article,
+       h.as_of AS as_of, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.first_bound AS first_bound, h.last_bound AS last_bound, h.held_from AS held_from,
+       h.held_to AS held_to,
        h.confidence AS confidence, h.source_articles AS articles, h.source_sentences AS sentences,
-       h.source_zones AS zones
+       h.source_zones AS zones, h.source_statuses AS statuses, h.source_starts AS offsets,
+       h.source_stated_on AS stated
 ORDER BY person, CASE h.status WHEN 'former' THEN 1 WHEN 'ended' THEN 1 ELSE 0 END,
+         CASE WHEN h.last_seen IS NOT NULL THEN 0 WHEN h.last_bound IS NOT NULL THEN 1 ELSE 2 END,
+         coalesce(h.last_seen, h.last_bound) DESC,
          CASE r.rank WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, organization, title

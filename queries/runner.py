@@ -38,7 +38,7 @@ LOOKUP_QUERIES = (
     "find_person", "find_person_like", "find_agency", "find_agency_alias", "find_agency_like", "find_resolution",
     "find_resolution_like", "find_project", "find_project_like", "node_by_id", "search",
     "who_leads", "post_history", "roles_of", "chain_resolution", "chain_agency", "chain_person",
-    "chain_project", "chain_event", "neighbours", "stats_nodes", "stats_edges", "stats_articles",
+    "chain_project", "chain_event", "neighbours", "stats_nodes", "stats_edges", "stats_articles", "article_times",
 )
 
 
@@ -253,6 +253,8 @@ def time_named_queries(store, samples: dict[str, str] | None = None, repeat: int
         ("stats_edges", {}),
         ("stats_articles", {}),
     ]
+    cited = {a for r in run_records(store, "who_leads", {"agency_ids": agencies[:1]}) for a in r["articles"] or []}
+    plan.append(("article_times", {"ids": sorted(cited)}))
     events = []
     if people:
         _, rows = run_query(store, "chain_person", {"ids": people[:1]})

@@ -92,6 +92,8 @@ def params_for(backend) -> dict[str, dict]:
         "stats_nodes": {},
         "stats_edges": {},
         "stats_articles": {},
+        "article_times": {"ids": [A0, "003_cc153bd936ce14ee", "no-such-article"]},
+        "all_article_times": {},
     }
 
 

@@ -153,7 +153,7 @@ def test_shapes_file_is_generated_from_schema():
 
 def _govkg_terms() -> set[str]:
     m = rdf.mapping()
-    terms = {m.iri(f"govkg:{x}") for x in ("Evidence", "offset", "zone", "status")}
+    terms = {m.iri(f"govkg:{x}") for x in ("Evidence", "offset", "zone", "status", "statedOn")}
     for nm in m.nodes.values():
         terms.update(nm.types)
         terms.update(pm.pred for pm in nm.props)
