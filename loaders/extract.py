@@ -26,7 +26,10 @@ from govkg.vocab import derived, vocab
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
 _BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")
-_SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm|[Tt]háng\s?\d{1,2}\s?/|\d/)\s?((?:19|20)\d\d)\b(?!\s?[-–])")
+# a year the sentence dates itself with ("Năm 1995", "tháng 11/2007", "ngày 7/9/1951"); not one inside a
+# document's number ("45/2022/NQ-QH") or a span's start ("2016-2020")
+_SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm\s?|[Tt]háng\s?\d{1,2}\s?/\s?|(?<![\d/])(?:\d{1,2}/)?(?:0?[1-9]|1[0-2])/)"
+                            r"((?:19|20)\d\d)\b(?!\s?[-–/])")
 
 
 @dataclass
@@ -359,13 +362,16 @@ class _State(ChainReader):
         if not pm.direct and pm.how == "list":
             conf = min(conf, 0.85)  # a title shared by a list of names
         conf *= 0.8 if src.zone == "leftover" else 1.0
-        status = pm.status
+        status = stated = pm.status
+        stated_on = None
         if status in ("current", "elected", "appointed") and self._looks_back(s):
-            status = "former"  # "Năm 1995, ... Thủ tướng Võ Văn Kiệt": held then, not as of the article
-        fact = {"person": pm.person, "title": title, "organization": body.name, "status": status,
-                "confidence": round(conf, 2)}
-        self.holdings.append(_Holding(person, role, Source(src.article, src.sentence, src.start, src.zone, status),
-                                      conf, pm.direct, pm.title.rank, status, tr, fact))
+            # "Năm 1995, ... Thủ tướng Võ Văn Kiệt": held then, which the source says with its year;
+            # as of the article it says nothing (former, for the article's own one-head rule)
+            stated_on, status = str(max(_sentence_years(s))), "former"
+        fact = {"person": pm.person, "title": title, "organization": body.name,
+                "status": f"{stated} in {stated_on}" if stated_on else status, "confidence": round(conf, 2)}
+        source = Source(src.article, src.sentence, src.start, src.zone, stated if stated_on else status, stated_on)
+        self.holdings.append(_Holding(person, role, source, conf, pm.direct, pm.title.rank, status, tr, fact))
         if body.kind != "national" or pm.body is not None:
             self.posts_of.setdefault(pm.person, []).append((title, body))
         self.kg.add_fact("MENTIONS", self.article, person, src)
