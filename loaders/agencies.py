@@ -484,11 +484,14 @@ def _bare_district(text: str, end: int, kind: str) -> tuple[Place | None, str | 
 
 def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:
     """ "Ban Chỉ đạo" + its subject ("Chương trình số 03-CTr/TU", "389 tỉnh", "phòng, chống dịch ...")."""
-    rest = text[end:]
+    rest = text[end:end + 400]
     masked = _PHONG_CHONG.sub(lambda m: "phòng_chống" + " " * (len(m.group(0)) - 11), rest)
+    masked = _keep_phrases().sub(lambda k: re.sub(r"[ ,]", "_", k.group(0)), masked)  # "đối với": one word
     # a document number inside the name ("03 -CTr/TU") must not be cut at its dash
     masked = DOC_NUMBER.sub(lambda m: "X" * len(m.group(0)), masked)
-    stop = _patterns()["steer_end"].search(masked)
+    # "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng": after its level, "về" opens the subject
+    level = _STEER_LEVEL_ABOUT.match(masked)
+    stop = _patterns()["steer_end"].search(masked, level.end() if level else 0)
     subject = rest[: stop.start()] if stop else rest
     for w in re.finditer(r"\s(?=\S)", subject):  # "... Tây Nguyên phối hợp": what the sentence says of it
         if _patterns()["verbs"].match(subject, w.end()):
@@ -534,6 +537,7 @@ def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:
                          place_word=place_word, branch=spec.branch, qualifiers=("national",) if national else ())
 
 
+_STEER_LEVEL_ABOUT = re.compile(r"\s(?:Trung ương|TW|Nhà nước|[Qq]uốc gia|Chính phủ)(?:\s+về\s)")
 _AFTER_NUMBER_OK = re.compile(r"\s+(?:năm|tỉnh|thành phố|TP|quận|huyện|thị xã|của|quốc gia|Trung ương|[A-ZĐ])")
 
 

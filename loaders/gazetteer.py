@@ -108,6 +108,8 @@ def match_place(text: str, pos: int) -> tuple[Place, int] | None:
             end = m.start("name") + len(cand)
             place = _typed_place(kind_word, cand)
             if place is not None:
+                if place.level == "ward" and len(place.name) < len(cand):
+                    end = m.start("name") + len(place.name)  # the name was cut before a word not its own
                 return place, end
         return None
     m = gazetteer().province_re.match(text, pos)
@@ -143,6 +145,11 @@ def _typed_place(kind_word: str, name: str) -> Place | None:
     if kind_word in pl.ward_words:
         if not name[0].isupper() and not name.isdigit():
             return None
+        words = name.split(" ")
+        for i, w in enumerate(words[1:], 1):  # "xã Tân Phú Ngày 24-6": the name ends before "Ngày"
+            if w in vocab().names.stop_words or (w.isdigit() and not words[0].isdigit()):
+                name = " ".join(words[:i])
+                break
         return Place(canonical(name), "ward", pl.ward_words[kind_word])
     return None
 

@@ -310,3 +310,32 @@ def test_foreign_and_mass_organisation_bodies_are_not_vietnamese_state_posts():
     assert posts("ông Man Uyn Khai Than, Chủ tịch Quốc hội Cộng hòa Liên bang Myanmar") == set()
     # the Farmers' Union's central committee is not the Party's
     assert posts("Theo ông Lại Xuân Môn, Chủ tịch BCH Trung ương Hội Nông dân Việt Nam:") == set()
+
+
+@pytest.mark.parametrize("text, core, end_word", [
+    # long steering committees: "về" after their level opens the subject
+    ("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng họp phiên thứ 11",
+     "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", " họp"),
+    ("Ban Chỉ đạo Nhà nước về đổi mới cơ chế quản lý đối với doanh nghiệp nhà nước đã họp",
+     "Ban Chỉ đạo Nhà nước về đổi mới cơ chế quản lý đối với doanh nghiệp nhà nước", " đã"),
+    # names end at a verb of the sentence, a date, or a new clause
+    ("Cục Đường bộ phụ trách khu vực phía Bắc", "Cục Đường bộ", " phụ"),
+    ("Cục Quản lý thị trường giữ chức vụ", "Cục Quản lý thị trường", " giữ"),
+    ("UBND xã Tân Phú Ngày 24-6, ông An cho biết", "UBND", " Ngày"),
+])
+def test_body_names_end_where_the_sentence_goes_on(text, core, end_word):
+    from govkg.loaders.agencies import parse_agency
+
+    a = parse_agency(text, 0)
+    assert a.core == core
+    assert text[a.end:].startswith(end_word)
+
+
+def test_a_national_steering_committee_belongs_to_no_province():
+    got = facts("Hà Nội có 20 quận. Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng Nguyễn Phú Trọng phát biểu.")
+    assert ("Nguyễn Phú Trọng", "Trưởng ban", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", "current") in got
+
+
+def test_a_parish_is_not_a_person():
+    got = {p for p, *_ in posts("Giáo dân giáo xứ Kim Hòa, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân thăm hỏi")}
+    assert got == {"Nguyễn Thị Kim Ngân"}
