@@ -72,7 +72,7 @@ def domain_abbreviations(domain: str) -> set[str]:
     """The ways the press abbreviates a field: its word groups by their initials.
 
     >>> sorted(domain_abbreviations("Nông nghiệp và Phát triển nông thôn"))
-    ['NN&PTNT', 'NN-PTNT', 'NNPTNT']
+    ['NN - PTNT', 'NN PTNT', 'NN&PTNT', 'NN-PTNT', 'NNPTNT']
     >>> "VH-TT-DL" in domain_abbreviations("Văn hóa, Thể thao và Du lịch")
     True
     """
@@ -82,8 +82,8 @@ def domain_abbreviations(domain: str) -> set[str]:
     initials = ["".join(w[0].upper() for w in g.split()) for g in groups]
     if any(len(i) < 2 for i in initials):
         return set()
-    if len(initials) == 2:
-        return {"".join(initials), "-".join(initials), "&".join(initials)}
+    if len(initials) == 2:  # "NN&PTNT", "NN-PTNT", "NNPTNT", "GD ĐT" (a space where the "&" was lost)
+        return {"".join(initials), "-".join(initials), "&".join(initials), " ".join(initials), " - ".join(initials)}
     head, last = initials[:-1], initials[-1]
     return {"".join(initials), "-".join(initials), "-".join(head) + "&" + last, ",".join(head) + "&" + last,
             "".join(head) + "&" + last}
@@ -372,7 +372,7 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
 
     # the name ends where a place, a person's name, another body or a verb begins: "Cục Hải quan Tây Ninh"
     stop = d.end()
-    names = {n.start for n in find_names(text[d.start(1):d.end()])}
+    names = {n.start for n in find_names(text[d.start(1):d.end()], inside_name=True)}
     for w in _WORD_GAP.finditer(kept, d.start(1), d.end()):  # a kept phrase has no gap inside
         at = w.end()
         if (match_place(text, at) is not None or (at - d.start(1)) in names or _PLACE_WORD.match(text, at - 1)

@@ -86,7 +86,7 @@ def _is_given(token: str) -> bool:
     return bool(_SYLLABLE.fullmatch(token.lower()))
 
 
-def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMention]:
+def find_names(text: str, *, honorific_surnames: bool = True, inside_name: bool = False) -> list[NameMention]:
     """Every personal name in ``text``, left to right.
 
     >>> [n.name for n in find_names("ông Hầu A Lềnh, Thứ trưởng Bộ Công an")]
@@ -105,6 +105,9 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
     [('Quảng Minh Cường', True)]
     >>> [(n.name, n.known_surname) for n in find_names("bà Xồng Thị Mỷ, Phó Chủ tịch UBND huyện")]
     [('Xồng Thị Mỷ', False)]
+
+    ``inside_name``: the text is a body's name that a person's name may end ("An toàn Lao Động Hà
+    Tất Thắng"): capitalised words before the person's name are the body's, not a longer proper noun's.
 
     "Hồ Chí Minh" is the President unless a place word stands before it:
 
@@ -155,7 +158,7 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
                 tok = tokens[i][1]
                 # "Tân Sơn Nhất", "Bồ Đào Nha": a name does not start right after a Vietnamese word of
                 # a longer proper noun (a brand, "Sacombank", does not hide the name after it)
-                explained = tok in vocab().names.stop_words or (len(tok) > 1 and tok.isupper()) or \
+                explained = inside_name or tok in vocab().names.stop_words or (len(tok) > 1 and tok.isupper()) or \
                     bool(_stop_phrases().match(text, tokens[i][0])) or not _is_given(tok)
                 i += 1
                 continue
@@ -168,23 +171,58 @@ def find_names(text: str, *, honorific_surnames: bool = True) -> list[NameMentio
 
 def _place_tokens(tokens: list[tuple[int, str]], i: int) -> int:
     """How many tokens from ``i`` name a province, a country, a foreign place or a ministry's
-    field (longest first), 0 if none; a district only when a family name follows it."""
-    from govkg.identity import fold
-
+    field (longest first), 0 if none; a district only when a family name follows it. Compared
+    with their diacritics: "Động Hà" is not "Đông Hà"."""
     starts, districts = _prefixes()
     if _first_fold(tokens[i][1]) not in _prefix_firsts():
         return 0  # no place or field starts with this word: the common case, decided cheaply
     v = vocab()
     for k in range(min(4, len(tokens) - i), 0, -1):
         written = " ".join(t for _, t in tokens[i:i + k])
-        f = fold(written)
+        f = _low(written)
         if f in starts:
+            return k
+        if f in districts and i + k < len(tokens) and tokens[i + k][1] in v.names.surnames and k >= 2:
             return k
         if written in v.names.place_like_people and i + k < len(tokens) and tokens[i + k][1] in v.names.surnames:
             return k  # "Thành phố Hồ Chí Minh Nguyễn Thiện Nhân": the city, then the name
-        if f in districts and i + k < len(tokens) and tokens[i + k][1] in v.names.surnames and k >= 2:
-            return k
     return 0
+
+
+@derived
+def _prefix_firsts() -> frozenset[str]:
+    """The first words of every place, field and district: a token not among them opens none."""
+    starts, districts = _prefixes()
+    return frozenset(x.split(" ")[0] for x in (*starts, *districts)) | frozenset(
+        _first_fold(p.split(" ")[0]) for p in vocab().names.place_like_people)
+
+
+@lru_cache(maxsize=65536)
+def _low(words: str) -> str:
+    """Words compared with their diacritics, in one tone placement, lower case."""
+    from govkg.text import canonical
+
+    return canonical(words).lower()
+
+
+def _first_fold(word: str) -> str:
+    return _low(word)
+
+
+@derived
+def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Names a personal name never starts with: provinces, countries, foreign places and regions,
+    ministries' fields; and districts (which may also be names). With their diacritics."""
+    from govkg.loaders.gazetteer import gazetteer
+
+    v = vocab()
+    g = gazetteer()
+    starts = {_low(n) for n in set(g.provinces.values()) | set(v.places.province_aliases)}
+    starts |= {_low(c) for c in (*v.foreign.countries, *v.foreign.places, *v.foreign.regions)}
+    starts |= {_low(d) for d in (*v.agencies.domains_bo, *v.agencies.domains_so)}
+    starts -= {_low(p) for p in v.names.place_like_people}
+    districts = {_low(n) for n in g.district_names.values()}
+    return frozenset(starts), frozenset(districts)
 
 
 @derived
@@ -195,37 +233,6 @@ def _phrase_ci() -> re.Pattern:
     for kind in v.agencies.kinds.values():
         phrases |= {h.lower() for h in kind.heads if " " in h}
     return re.compile(r"(?:" + trie_pattern(phrases) + r")(?![\w])")
-
-
-@derived
-def _prefix_firsts() -> frozenset[str]:
-    """The folded first words of every place, field and district: a token not among them opens none."""
-    starts, districts = _prefixes()
-    return frozenset(x.split(" ")[0] for x in (*starts, *districts)) | frozenset(
-        _first_fold(p.split(" ")[0]) for p in vocab().names.place_like_people)
-
-
-@lru_cache(maxsize=65536)
-def _first_fold(word: str) -> str:
-    """A word folded the way identity.fold folds it (diacritics off, lower case), cheaply."""
-    from govkg.text import strip_marks
-
-    return strip_marks(word).lower()
-
-
-@derived
-def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names a personal name never starts with: provinces, countries, foreign places and
-    regions, ministries' fields; and districts (which may also be names)."""
-    from govkg.identity import fold
-    from govkg.loaders.gazetteer import gazetteer
-
-    v = vocab()
-    g = gazetteer()
-    starts = set(g.provinces) | {fold(c) for c in (*v.foreign.countries, *v.foreign.places, *v.foreign.regions)}
-    starts |= {fold(d) for d in (*v.agencies.domains_bo, *v.agencies.domains_so)}
-    starts -= {fold(p) for p in v.names.place_like_people}
-    return frozenset(starts), frozenset(g.districts)
 
 
 def _name_at(text: str, tokens: list[tuple[int, str]], i: int, honorific_surnames: bool):

@@ -302,8 +302,12 @@ def _segments(sentence: str) -> list[Segment]:
     segments: list[Segment] = []
     pos = 0
     not_titles = _not_title_index()
+    glued_at = _glued_titles(sentence, low, pattern)
     while True:
-        m = pattern.search(low, pos)
+        m = glued_at.pop(0) if glued_at and glued_at[0].start() >= pos and (
+            (nxt := pattern.search(low, pos)) is None or glued_at[0].start() < nxt.start()) else pattern.search(low, pos)
+        while glued_at and glued_at[0].start() < pos:
+            glued_at.pop(0)
         if m is None:
             break
         at = m.start("title")
@@ -359,6 +363,29 @@ def _segments(sentence: str) -> list[Segment]:
         segments.append(seg)
         pos = seg.end
     return segments
+
+
+_CAMEL = re.compile(rf"[{LOWER}](?=[{UPPER}])")
+
+
+def _glued_titles(sentence: str, low: str, pattern: re.Pattern) -> list[re.Match]:
+    """ "Ông Nguyễn Văn TámPhó giám đốc Sở GTVT": a capitalised title glued to the word before it
+    (crawled text drops the space where a line broke). The title pattern's own boundary test
+    misses it; these are read too."""
+    out = []
+    for m in _CAMEL.finditer(sentence):
+        hit = _glued_pattern().match(low, m.end())
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+@derived
+def _glued_pattern() -> re.Pattern:
+    """The title pattern without its word-boundary test before the title (and no status words)."""
+    lookup, _, _, compounds = _titles()
+    alt = trie_pattern(set(lookup) | set(compounds))
+    return re.compile(rf"(?P<status>(?!))?(?P<title>{alt})(?P<standing>\s+thường trực)?{_WB}")
 
 
 def _inside_body_name(sentence: str, at: int) -> bool:
@@ -597,7 +624,8 @@ def _holder(sentence: str, chain: list[Segment], names: list[NameMention]) -> tu
     if gap_after is not None and c["chain_then_name"].match(gap_after) and "," not in gap_after:
         return after, "after"
     gap_before = sentence[before.end:start] if before is not None else None
-    if gap_before is not None and (c["name_then_chain"].match(gap_before) or chain[0].marked and not gap_before.strip()):
+    if gap_before is not None and (c["name_then_chain"].match(gap_before) or
+                                   (chain[0].marked or _glued_to_word(sentence, start)) and not gap_before.strip()):
         return before, "before"  # "Nguyễn Văn A, Chủ tịch ..."; "Nguyễn Xuân Phúc khi đó là Phó Thủ tướng"
     if gap_after is not None and c["chain_then_name"].match(gap_after) and \
             not c["owned_by"].search(sentence, max(0, start - 24), start):
@@ -616,6 +644,11 @@ def _starts(items: list) -> list[int]:
             _STARTS.clear()
         hit = _STARTS[id(items)] = (items, [x.start for x in items])
     return hit[1]
+
+
+def _glued_to_word(sentence: str, at: int) -> bool:
+    """ "Nguyễn Văn TámPhó giám đốc": a title glued to the name before it."""
+    return at > 0 and sentence[at - 1].isalpha() and sentence[at - 1].islower() and sentence[at].isupper()
 
 
 def _more_holders(sentence: str, chain: list[Segment], first: NameMention, names: list[NameMention],

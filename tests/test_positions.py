@@ -339,3 +339,15 @@ def test_a_national_steering_committee_belongs_to_no_province():
 def test_a_parish_is_not_a_person():
     got = {p for p, *_ in posts("Giáo dân giáo xứ Kim Hòa, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân thăm hỏi")}
     assert got == {"Nguyễn Thị Kim Ngân"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a title glued to the name before it where a line broke
+    ("Ông Nguyễn Văn TámPhó giám đốc Sở GTVT TP HCM cho biết", ("Nguyễn Văn Tám", "Phó Giám đốc", "Sở Giao thông vận tải")),
+    # a field's abbreviation that lost its "&"
+    ("Theo đó,Thứ trưởng Bộ GD ĐT Nguyễn Thị Nghĩa đã yêu cầu", ("Nguyễn Thị Nghĩa", "Thứ trưởng", "Bộ Giáo dục và Đào tạo")),
+    # a name right after a body's capitalised words ("Động Hà" is not the city of Đông Hà)
+    ("Cục trưởng An toàn Lao Động Hà Tất Thắng cho biết", ("Hà Tất Thắng", "Cục trưởng", "Cục An toàn Lao Động")),
+])
+def test_crawled_text(sentence, expected):
+    assert expected in posts(sentence)
