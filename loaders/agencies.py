@@ -105,6 +105,8 @@ def _patterns() -> dict:
     for name, spec in ag.national.items():
         for form in [name, *spec.aliases]:
             national[form] = name
+            if form.startswith("Ủy ban "):  # "UB Pháp luật", "UBTVQH" is an abbreviation of its own
+                national["UB " + form[len("Ủy ban "):]] = name
             if "Trung ương" in form:
                 national[form.replace("Trung ương", "TW")] = name
                 national[form.replace("Trung ương", "TƯ")] = name
@@ -131,8 +133,8 @@ def _patterns() -> dict:
         "national": re.compile(r"(?:" + trie_pattern(national) + r")" + _WB),
         "national_map": national,
         # names of three words or more also as the press lower-cases them ("Ban chấp hành Trung ương Đảng")
-        "national_low": re.compile(r"(?:" + trie_pattern({f.lower() for f in national if f.count(" ") >= 2}) + r")" + _WB),
-        "national_low_map": {f.lower(): n for f, n in national.items() if f.count(" ") >= 2},
+        "national_low": re.compile(r"(?:" + trie_pattern({f.lower() for f in national if " " in f}) + r")" + _WB),
+        "national_low_map": {f.lower(): n for f, n in national.items() if " " in f},
         # heads and starts are matched against the lower-cased text (same offsets)
         "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")" + _WB),
         "heads_map": heads,
@@ -230,6 +232,9 @@ def _parse(text: str, pos: int) -> AgencyMention | None:
     low = None
     if m is None:
         low = p["national_low"].match(lower(text), pos)
+        if low is not None and low.group(0).count(" ") < 2 and not all(
+                w[:1].isupper() for w in text[low.start():low.end()].split(" ")):
+            low = None  # two words in other cases are two words ("chính phủ" is any government); "Chính Phủ" is the one
     if m or low:
         hit = m or low
         if _BRANCH.match(text, hit.end()):
@@ -373,6 +378,8 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
     # the name ends where a place, a person's name, another body or a verb begins: "Cục Hải quan Tây Ninh"
     stop = d.end()
     names = {n.start for n in find_names(text[d.start(1):d.end()], inside_name=True)}
+    if 0 in names:
+        return None  # "Phó Tổng cục trưởng Hoàng Dương Tùng": a person's name, no body's
     for w in _WORD_GAP.finditer(kept, d.start(1), d.end()):  # a kept phrase has no gap inside
         at = w.end()
         if (match_place(text, at) is not None or (at - d.start(1)) in names or _PLACE_WORD.match(text, at - 1)
@@ -537,7 +544,7 @@ def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:
                          place_word=place_word, branch=spec.branch, qualifiers=("national",) if national else ())
 
 
-_STEER_LEVEL_ABOUT = re.compile(r"\s(?:Trung ương|TW|Nhà nước|[Qq]uốc gia|Chính phủ)(?:\s+về\s)")
+_STEER_LEVEL_ABOUT = re.compile(r"\s(?:(?:Trung ương|TW|Nhà nước|[Qq]uốc gia|Chính phủ)\s+)?về\s")
 _AFTER_NUMBER_OK = re.compile(r"\s+(?:năm|tỉnh|thành phố|TP|quận|huyện|thị xã|của|quốc gia|Trung ương|[A-ZĐ])")
 
 

@@ -232,6 +232,8 @@ def _phrase_ci() -> re.Pattern:
     phrases = {f.lower() for f in v.titles.specs if " " in f}
     for kind in v.agencies.kinds.values():
         phrases |= {h.lower() for h in kind.heads if " " in h}
+    for nat in v.agencies.national.values():  # "Thủ tướng Chính Phủ Nguyễn Xuân Phúc"
+        phrases |= {f.lower() for f in (nat.name, *nat.aliases) if " " in f}
     return re.compile(r"(?:" + trie_pattern(phrases) + r")(?![\w])")
 
 

@@ -46,6 +46,7 @@ GENERIC = "a class of bodies, not one"
 NOT_HOLDER = "the holder's assistant or relative"
 AFTER_NAME = "a bare title after a name (another person's)"
 OTHER_PERSON = "the post of another person in the chain"
+OTHER_BODY = "a body govkg does not record (a company, an association, a school, a federation ...)"
 
 
 @dataclass(frozen=True)
@@ -360,9 +361,24 @@ def _segments(sentence: str) -> list[Segment]:
             elif _countries().match(sentence, seg.end):
                 seg.reason = FOREIGN  # "Bộ trưởng Quốc phòng Mỹ"
             seg.end = _after_body(sentence, seg)
+        elif seg.reason is None:
+            other = _other_body().match(sentence, m.end())
+            if other:  # "Phó Chủ tịch Liên đoàn bóng chuyền Việt Nam": a body govkg does not record
+                seg.end = other.end()
+                seg.reason = OTHER_BODY
         segments.append(seg)
         pos = seg.end
     return segments
+
+
+@derived
+def _other_body() -> re.Pattern:
+    """A company, an association, a school, a hospital, a federation ... after a title: not a
+    state or party body, but a name the chain of titles runs through ("..., Phó Chủ tịch Liên
+    đoàn bóng chuyền Việt Nam, ông Trần Đức Phấn")."""
+    heads = vocab().agencies.raw.get("other_bodies", {}).get("heads", [])
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s+(?:{alt})(?![\wÀ-ỹ])[^,;:()\[\]“”\"–—]{{0,80}}?(?=\s*(?:[,;:()\[\]“”\"–—]|\s-\s|$))")
 
 
 _CAMEL = re.compile(rf"[{LOWER}](?=[{UPPER}])")
@@ -563,7 +579,11 @@ def _mask(sentence: str, segments: list[Segment]) -> str:
 
 
 _PREV_WORD = re.compile(r"([\w.]+)\s+$")
-_SHORT = re.compile(rf"(?:(?<=\bông )|(?<=\bbà )|(?<=\bÔng )|(?<=\bBà )|(?<=·\s))([{UPPER}][{LOWER}]+)(?![\w])(?!\s[{UPPER}])")
+# a person named by the last word of the name only, where a clause goes on after it ("Thứ trưởng
+# Nghĩa cho biết", "ông Hùng là"): not "Phó Chủ tịch Liên đoàn ..." ("Liên" opens a noun)
+_SHORT = re.compile(rf"(?:(?<=\bông )|(?<=\bbà )|(?<=\bÔng )|(?<=\bBà )|(?<=·\s))([{UPPER}][{LOWER}]+)(?![\w])"
+                    r"(?=\s*(?:[,.;:!?)”\"]|$)|\s(?:là|cho|nói|nhấn|khẳng|yêu|đề|chỉ|phát|cũng|đã|đang|sẽ|vừa|thì|"
+                    r"và|trả|chia|thông|giải|cho rằng|bày|nêu|kể|tiếp|đánh|ký|trao|dẫn|chủ trì|làm|được|bị)\b)")
 
 
 def _short_names(masked: str, names: list[NameMention]) -> list[NameMention]:

@@ -351,3 +351,27 @@ def test_a_parish_is_not_a_person():
 ])
 def test_crawled_text(sentence, expected):
     assert expected in posts(sentence)
+
+
+def test_a_chain_runs_through_a_body_govkg_does_not_record():
+    s = ("Chỉ có một chi tiết mà Phó Tổng cục trưởng Tổng cục TDTT, Phó Chủ tịch Liên đoàn bóng chuyền Việt Nam, "
+         "ông Trần Đức Phấn, tiết lộ")
+    assert posts(s) == {("Trần Đức Phấn", "Phó Tổng cục trưởng", "Tổng cục TDTT")}
+    reasons = [t.reason for t in read_positions(s).titles]
+    assert reasons[1].startswith("a body govkg does not record")
+
+
+def test_a_word_after_a_title_is_a_given_name_only_where_a_clause_goes_on():
+    # "Phó Chủ tịch Liên đoàn ...": "Liên" opens a noun, it is nobody's name
+    assert not facts("Phó Chủ tịch Liên đoàn bóng chuyền nói. Danh sách: Nguyễn Kim Liên, Bùi Thị Ngà.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("tại Trụ sở Chính phủ, Thủ tướng Chính Phủ Nguyễn Xuân Phúc đã chủ trì cuộc họp",
+     ("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ")),
+    ("Phó Thủ tướng Trương Hòa Bình, Trưởng Ban chỉ đạo về các giải pháp ổn định đời sống cho nhân dân",
+     ("Trương Hòa Bình", "Trưởng ban", "Ban Chỉ đạo về các giải pháp ổn định đời sống")),
+    ("Chủ nhiệm UB Pháp luật Hoàng Thanh Tùng nêu rõ", ("Hoàng Thanh Tùng", "Chủ nhiệm", "Ủy ban Pháp luật của Quốc hội")),
+])
+def test_bodies_written_otherwise(sentence, expected):
+    assert expected in posts(sentence)
