@@ -30,6 +30,7 @@ class Article:
     url: str | None = None
     path: str | None = None  # the file it came from, if any
     leftovers: list[str] = field(default_factory=list)
+    where: str | None = field(default=None, compare=False)  # how messages name it: a path, "path:LINE", "<stdin>"
 
     @property
     def content_hash(self) -> str:
