@@ -1,19 +1,30 @@
 """The embedded store: a LadybugDB database in a folder (``./govkg-data`` by default).
 
 Writes are crash-safe by construction: a load reads the current graph, merges the new facts in
-memory, bulk-loads the result with ``COPY FROM`` into a new database file beside the old one, and
-swaps it in with an atomic rename. A load that fails or is killed half-way leaves the old file as
-it was. Ids are resolved in Python (LadybugDB's MERGE does not use the primary-key index), so the
-bulk load never needs MERGE. One writer at a time: a lock file in the folder serialises loads.
+memory, bulk-loads the result with ``COPY FROM`` into a new database file beside the old one
+(``graph.lbug.new-<pid>``), and swaps it in with an atomic rename. A load that fails, runs out of
+disk or is killed half-way leaves the old file as it was; the temporary files of a killed load are
+removed by the next load (those whose process is gone). Ids are resolved in Python (LadybugDB's
+MERGE does not use the primary-key index), so the bulk load never needs MERGE. One writer at a
+time: a lock file in the folder serialises loads; readers never wait for it.
+
+Errors are :class:`StoreError` with a one-line message and the exit status the command line gives
+them: :class:`StoreBusy` (another load holds the lock, 3), :class:`StoreUnusable` (the folder cannot
+be used, the store is damaged or could not be written: nothing was changed, 4), else 1.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import re
+import shutil
+import signal
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties, sources_from_row
 from govkg.graph.schema import schema
@@ -26,8 +37,33 @@ DEFAULT_DB = "govkg-data"
 READ_POOL_BYTES = 512 * 1024 * 1024
 
 
+EXIT_STORE_BUSY = 3
+EXIT_STORE_UNUSABLE = 4
+TEMP_MARK = ".new-"  # graph.lbug.new-<pid>: the database a load is writing, and its sidecar files
+LOCK_POLL_SECONDS = 0.1
+# What LadybugDB says when a database file is damaged (truncated, overwritten, a foreign file)
+_DAMAGED = re.compile(r"corrupt|not a valid|cannot read checkpoint|out of bounds|cannot read page|"
+                      r"may be checkpointing|wal replay|invalid database|header", re.I)
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
 class StoreError(Exception):
     """A store that cannot be opened or written; the message is one line for the user."""
+
+    exit_code = 1
+
+
+class StoreBusy(StoreError):
+    """Another load is writing to the store (its write lock is held)."""
+
+    exit_code = EXIT_STORE_BUSY
+
+
+class StoreUnusable(StoreError):
+    """The store folder cannot be used, the store is damaged, or a write failed: nothing was changed."""
+
+    exit_code = EXIT_STORE_UNUSABLE
 
 
 def default_path() -> str:
@@ -61,8 +97,22 @@ class EmbeddedStore:
                 self._db = ladybug.Database(str(self.db_path), read_only=not write, buffer_pool_size=pool)
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as e:
-                raise StoreError(f"cannot open store {self.db_path}: {str(e).splitlines()[0]}") from None
+                self._db = self._conn = None
+                raise self.open_error(e) from None
         return self._conn
+
+    def open_error(self, e: Exception) -> StoreError:
+        """The one-line error for a database file LadybugDB would not open."""
+        message = " ".join(str(e).split())
+        reason = re.sub(r"^(Runtime|IO|Storage) exception: ", "", message)[:200]
+        if _DAMAGED.search(message):
+            return StoreUnusable(
+                f"the store {self.db_path} is damaged ({reason.rstrip('.')}); rebuild it from the articles: "
+                f"move it aside (mv {self.db_path} {self.db_path}.damaged) and run 'govkg load' on them again "
+                f"with --db {self.folder}")
+        if "ermission denied" in message:
+            return StoreUnusable(f"cannot open store {self.db_path}: permission denied")
+        return StoreError(f"cannot open store {self.db_path}: {reason}")
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list]]:
         """Run a Cypher query with parameters; return column names and rows."""
@@ -79,8 +129,11 @@ class EmbeddedStore:
             self._db.close()
         self._conn = self._db = None
 
-    def read_graph(self) -> "KnowledgeGraph":
-        """The whole stored graph as a KnowledgeGraph (empty when there is no store yet)."""
+    def read_graph(self, progress: Progress | None = None) -> "KnowledgeGraph":
+        """The whole stored graph as a KnowledgeGraph (empty when there is no store yet).
+
+        ``progress(rows_done, rows_total)`` is called as tables are read.
+        """
         from govkg.graph.model import KnowledgeGraph
 
         kg = KnowledgeGraph()
@@ -88,98 +141,273 @@ class EmbeddedStore:
             return kg
         sch = schema()
         conn = self.connection()
-        # articles first: fact dates come from them
-        for label in sorted(sch.nodes, key=lambda lb: lb != "Article"):
-            cols = sch.node_columns(label)
-            ret = ", ".join(f"n.{c}" for c in cols)
-            res = conn.execute(f"MATCH (n:{label}) RETURN {ret}")
-            for row in res.get_all():
-                props = {c: v for c, v in zip(cols[1:], row[1:]) if v is not None}
-                kg.g.add_node(row[0], label=label, **props)
-        for etype, et in sch.edges.items():
-            cols = sch.edge_columns(etype)
-            ret = ", ".join(f"e.{c}" for c in cols)
-            for a, b in et.pairs:
-                res = conn.execute(f"MATCH (x:{a})-[e:{etype}]->(y:{b}) RETURN x.id, y.id, {ret}")
-                for row in res.get_all():
-                    props = dict(zip(cols, row[2:]))
-                    kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props))
+        try:
+            total = self._row_count(conn) if progress else 0
+            done = 0
+            # articles first: fact dates come from them
+            for label in sorted(sch.nodes, key=lambda lb: lb != "Article"):
+                cols = sch.node_columns(label)
+                ret = ", ".join(f"n.{c}" for c in cols)
+                res = conn.execute(f"MATCH (n:{label}) RETURN {ret}")
+                rows = res.get_all()
+                for row in rows:
+                    props = {c: v for c, v in zip(cols[1:], row[1:]) if v is not None}
+                    kg.g.add_node(row[0], label=label, **props)
+                if progress:
+                    done += len(rows)
+                    progress(done, total)
+            for etype, et in sch.edges.items():
+                cols = sch.edge_columns(etype)
+                ret = ", ".join(f"e.{c}" for c in cols)
+                for a, b in et.pairs:
+                    res = conn.execute(f"MATCH (x:{a})-[e:{etype}]->(y:{b}) RETURN x.id, y.id, {ret}")
+                    rows = res.get_all()
+                    for row in rows:
+                        props = dict(zip(cols, row[2:]))
+                        kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props))
+                    if progress:
+                        done += len(rows)
+                        progress(done, total)
+        except RuntimeError as e:  # a file damaged past its header shows it only when its pages are read
+            raise self.open_error(e) from None
         return kg
 
+    def _row_count(self, conn) -> int:
+        sch = schema()
+        n = 0
+        for label in sch.nodes:
+            n += conn.execute(f"MATCH (n:{label}) RETURN count(*)").get_all()[0][0]
+        for etype in sch.edges:
+            n += conn.execute(f"MATCH ()-[e:{etype}]->() RETURN count(*)").get_all()[0][0]
+        return n
+
     # -- writing -----------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Make sure the store folder exists and can be written (StoreUnusable in one line if not)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreUnusable(f"cannot use {self.folder} as the store folder: {_os_reason(e)}") from None
+        if self.folder.exists() and not self.folder.is_dir():
+            raise StoreUnusable(f"cannot use {self.folder} as the store folder: it is a file")
+
     @contextmanager
-    def lock(self) -> Iterator[None]:
-        """Hold the folder's write lock (one load at a time)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / ".lock", "w") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(f"another govkg load is writing to {self.folder}; try again when it ends") from None
+    def lock(self, wait: float = 0.0) -> Iterator[None]:
+        """Hold the folder's write lock (one load at a time), waiting up to ``wait`` seconds for it.
+
+        Raises :class:`StoreBusy` when another load still holds it after that.
+        """
+        self.prepare()
+        try:
+            fh = open(self.folder / ".lock", "w")
+        except OSError as e:
+            raise StoreUnusable(f"cannot write to the store folder {self.folder}: {_os_reason(e)}") from None
+        with fh:
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        waited = f" after waiting {wait:g} s" if wait else ""
+                        raise StoreBusy(f"another govkg load is writing to {self.folder}{waited}; try again "
+                                        f"when it ends, or give --wait SECONDS") from None
+                    time.sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - time.monotonic())))
             try:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def write_graph(self, kg: "KnowledgeGraph") -> None:
-        """Replace the stored graph with ``kg``: bulk-load a new file, then swap it in atomically."""
+    def remove_stale_temporaries(self) -> tuple[int, int]:
+        """Remove the temporary files of loads whose process is gone: (files removed, bytes freed).
+
+        Call it holding the lock. A temporary of a process still running is left alone.
+        """
+        files = freed = 0
+        if not self.folder.is_dir():
+            return 0, 0
+        for p in self.folder.glob(f"{DB_FILE}{TEMP_MARK}*"):
+            m = re.match(rf"{re.escape(DB_FILE + TEMP_MARK)}(\d+)", p.name)
+            if m and _process_alive(int(m.group(1))) and int(m.group(1)) != os.getpid():
+                continue
+            try:
+                size = p.stat().st_size
+                p.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise StoreUnusable(f"cannot remove {p}, left by a load that was stopped: {_os_reason(e)}") from None
+            files += 1
+            freed += size
+        return files, freed
+
+    def write_graph(self, kg: "KnowledgeGraph", progress: Progress | None = None,
+                    on_commit: Callable[[], None] | None = None) -> None:
+        """Replace the stored graph with ``kg``: bulk-load a new file, then swap it in atomically.
+
+        ``progress(rows_done, rows_total)`` is called as tables are written; ``on_commit()`` right after
+        the swap, with SIGINT and SIGTERM held back, so a caller always knows whether it happened. Any
+        failure raises :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
+        """
         import ladybug
-        import pyarrow as pa
 
         self.close()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{DB_FILE}.new-{os.getpid()}"
-        _remove_db_files(tmp)
-        sch = schema()
-        db = ladybug.Database(str(tmp))
-        conn = ladybug.Connection(db)
+        self.prepare()
+        tmp = self.folder / f"{DB_FILE}{TEMP_MARK}{os.getpid()}"
+        _remove_temp_files(tmp)
         try:
-            for ddl in sch.ladybug_ddl():
-                conn.execute(ddl)
-            conn.execute("BEGIN TRANSACTION")
-            by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
-            for label, nt in sch.nodes.items():
-                rows = by_label.get(label, [])
-                if not rows:
-                    continue
-                cols = {"id": pa.array([n for n, _ in rows], pa.string())}
-                props = [node_properties(d, label) for _, d in rows]
-                for p in nt.props:
-                    cols[p.name] = pa.array([r[p.name] for r in props], _arrow_type(p.type))
-                conn.execute(f"COPY {label} FROM $t", {"t": pa.table(cols)})
-            for etype, et in sch.edges.items():
-                for (a, b), edges in by_type.get(etype, {}).items():
-                    rows = [(u, v, edge_properties(d, etype)) for u, v, d in edges]
-                    if (a, b) not in et.pairs:
-                        raise StoreError(f"schema has no {etype} from {a} to {b}")
-                    cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
-                            "to": pa.array([v for _, v, _ in rows], pa.string())}
-                    for p in et.props:
-                        cols[p.name] = pa.array([r[p.name] for _, _, r in rows],
-                                                _arrow_type(p.type))
-                    opts = f" (from='{a}', to='{b}')" if len(et.pairs) > 1 else ""
-                    conn.execute(f"COPY {etype} FROM $t{opts}", {"t": pa.table(cols)})
-            conn.execute("COMMIT")
-            conn.execute("CHECKPOINT")
-        except BaseException:
+            db = ladybug.Database(str(tmp))
+            conn = ladybug.Connection(db)
+        except (RuntimeError, OSError) as e:
+            _remove_temp_files(tmp)
+            raise self._write_error(e) from None
+        try:
+            self._copy_into(conn, kg, progress)
+        except BaseException as e:
+            _close_quietly(conn, db)
+            _remove_temp_files(tmp)
+            if isinstance(e, (RuntimeError, OSError)):
+                raise self._write_error(e) from None
+            raise
+        try:
             conn.close()
             db.close()
-            _remove_db_files(tmp)
+            _fsync(tmp)
+            self._settle_live_database()
+        except BaseException as e:
+            _remove_temp_files(tmp)
+            if isinstance(e, (RuntimeError, OSError)):
+                raise self._write_error(e) from None
             raise
-        conn.close()
-        db.close()
-        _fsync(tmp)
-        os.replace(tmp, self.db_path)
-        _remove_db_files(Path(str(self.db_path) + ".wal"), only_sidecars=True)
-        _fsync(self.folder)
+        held = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            try:
+                os.replace(tmp, self.db_path)
+            except OSError as e:
+                _remove_temp_files(tmp)
+                raise self._write_error(e) from None
+            if on_commit is not None:
+                on_commit()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        _remove_temp_files(tmp)  # sidecars LadybugDB may leave beside the file
+        try:
+            _fsync(self.folder)
+        except OSError:
+            pass  # the rename is done; a folder that cannot be synced (some file systems) is not an error
+
+    def _settle_live_database(self) -> None:
+        """Before the swap: no sidecar file of the live database (its WAL, after a writer that was
+        killed) may remain, or it would be applied to the new file. Opening it read-write applies it."""
+        sidecars = [p for p in self.folder.glob(f"{DB_FILE}.*") if TEMP_MARK not in p.name]
+        if not sidecars or not self.exists():
+            return
+        import ladybug
+
+        try:
+            db = ladybug.Database(str(self.db_path))
+            db.close()
+        except RuntimeError as e:
+            raise self.open_error(e) from None
+
+    def _write_error(self, e: BaseException) -> StoreUnusable:
+        """One line for a failed write: what failed, and that the store is as it was."""
+        if isinstance(e, OSError):
+            reason = _os_reason(e)
+        else:
+            message = " ".join(str(e).split())
+            m = re.search(r"Error: ([A-Za-z][^.:]*)", message)
+            reason = m.group(1).strip().lower() if m else (
+                "an input/output error in the database engine" if "IO exception" in message
+                else re.sub(r"^[A-Za-z ]*exception: ", "", message)[:160])
+        try:
+            free = shutil.disk_usage(self.folder).free // (1024 * 1024)
+            reason += f"; {free} MB free on its disk"
+        except OSError:
+            pass
+        what = "the store is as it was before this load" if self.exists() else "no store was created"
+        return StoreUnusable(f"could not write the store in {self.folder} ({reason}); {what}")
+
+    def _copy_into(self, conn, kg: "KnowledgeGraph", progress: Progress | None) -> None:
+        """Create the schema in an empty database and bulk-load ``kg`` into it in one transaction."""
+        import pyarrow as pa
+
+        sch = schema()
+        total = kg.g.number_of_nodes() + kg.g.number_of_edges()
+        done = 0
+        for ddl in sch.ladybug_ddl():
+            conn.execute(ddl)
+        conn.execute("BEGIN TRANSACTION")
+        by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
+        for label, nt in sch.nodes.items():
+            rows = by_label.get(label, [])
+            if not rows:
+                continue
+            cols = {"id": pa.array([n for n, _ in rows], pa.string())}
+            props = [node_properties(d, label) for _, d in rows]
+            for p in nt.props:
+                cols[p.name] = pa.array([r[p.name] for r in props], _arrow_type(p.type))
+            conn.execute(f"COPY {label} FROM $t", {"t": pa.table(cols)})
+            done += len(rows)
+            if progress:
+                progress(done, total)
+        for etype, et in sch.edges.items():
+            for (a, b), edges in by_type.get(etype, {}).items():
+                rows = [(u, v, edge_properties(d, etype)) for u, v, d in edges]
+                if (a, b) not in et.pairs:
+                    raise StoreError(f"schema has no {etype} from {a} to {b}")
+                cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
+                        "to": pa.array([v for _, v, _ in rows], pa.string())}
+                for p in et.props:
+                    cols[p.name] = pa.array([r[p.name] for _, _, r in rows],
+                                            _arrow_type(p.type))
+                opts = f" (from='{a}', to='{b}')" if len(et.pairs) > 1 else ""
+                conn.execute(f"COPY {etype} FROM $t{opts}", {"t": pa.table(cols)})
+                done += len(rows)
+                if progress:
+                    progress(done, total)
+        conn.execute("COMMIT")
+        conn.execute("CHECKPOINT")
 
 
-def _remove_db_files(path: Path, only_sidecars: bool = False) -> None:
-    for p in ([] if only_sidecars else [path]) + [Path(str(path) + s) for s in (".wal", ".shadow", ".tmp")]:
+def _remove_temp_files(tmp: Path) -> None:
+    """The temporary database and every sidecar LadybugDB made beside it (``.wal``, ``.checkpoint``...)."""
+    for p in [tmp, *tmp.parent.glob(tmp.name + ".*")]:
         try:
             p.unlink()
         except FileNotFoundError:
             pass
+        except IsADirectoryError:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _close_quietly(conn, db) -> None:
+    for x in (conn, db):
+        try:
+            x.close()
+        except Exception:  # noqa: BLE001 - closing after a failure: the failure is what we report
+            pass
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _os_reason(e: OSError) -> str:
+    """An OSError in a few words: "not a folder", "permission denied", "no space left on device"."""
+    if e.errno == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    if e.errno == errno.EEXIST:
+        return "a file is in the way"
+    return (e.strerror or str(e) or type(e).__name__).lower()
 
 
 def _fsync(path: Path) -> None:
