@@ -8,9 +8,27 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
 import click
+
+# Exit statuses, the same for every command (documented in `govkg --help` and the README)
+EXIT_OK = 0
+EXIT_FAILED = 1  # something named could not be read or found (the rest of a batch loaded), a bad query
+EXIT_USAGE = 2  # a bad option, argument or parameter
+EXIT_BUSY = 3  # another load is writing to the store (try again, or --wait SECONDS)
+EXIT_STORE = 4  # the store folder cannot be used, the store is damaged, or writing it failed: nothing changed
+EXIT_CODES_HELP = """\b
+Exit status:
+  0    done
+  1    something named could not be read or found (a batch load still loads the rest), a bad query
+  2    a bad option, argument or parameter
+  3    the store is busy: another load is writing to it (try again, or give --wait SECONDS)
+  4    the store cannot be used (bad --db, damaged) or could not be written: it is as it was
+  130  interrupted (Ctrl-C), 143 stopped by SIGTERM: the store is as it was"""
 
 # command name -> "module:attribute" of its Click command; imported on first use
 COMMANDS: dict[str, str] = {
@@ -85,7 +103,7 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, HELP.get(name, "")) for name in COMMANDS])
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="govkg")
 def main() -> None:
     """govkg: who holds which post in Vietnam's state and party apparatus, from news articles.
@@ -109,10 +127,49 @@ def format_option(choices=("table", "json", "csv"), default="table"):
                         help="Output format: a table for people, json or csv for programs.")
 
 
-def fail(message: str, code: int = 1) -> None:
-    """One clear line on stderr and a non-zero exit."""
-    click.echo(f"govkg: {message}", err=True)
+def fail(message: str, code: int = EXIT_FAILED) -> None:
+    """One clear line on stderr and a non-zero exit: whitespace and line breaks collapsed, a dangling
+    colon dropped, passwords masked (:func:`govkg.redact.redact`)."""
+    from govkg.redact import redact
+
+    line = " ".join(redact(str(message)).split()).rstrip(":").rstrip()
+    click.echo(f"govkg: {line}", err=True)
     sys.exit(code)
+
+
+def fail_store(error: Exception) -> None:
+    """Fail with a StoreError's message and its exit status (3 busy, 4 unusable, else 1)."""
+    fail(str(error), getattr(error, "exit_code", EXIT_FAILED))
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (or SIGINT) received: raised where the program is, so cleanups run as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def interrupt_signal(error: KeyboardInterrupt) -> int:
+    """The signal behind a KeyboardInterrupt: SIGTERM for :class:`Interrupted` by it, else SIGINT."""
+    return getattr(error, "signum", signal.SIGINT)
+
+
+@contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM interrupts like Ctrl-C (raising :class:`Interrupted`)."""
+    def handler(signum, frame):
+        raise Interrupted(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:

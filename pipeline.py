@@ -1,9 +1,17 @@
 """The main job: read articles, recognise their facts, and add them to the store.
 
-``load_paths`` holds the store's write lock, reads the stored graph, merges what the new articles
-state (an article already stored with the same content is skipped; one stored with other content
-is replaced), and writes the result back in one atomic swap: a load that fails or is killed
-half-way leaves the store as it was.
+A :class:`Load` holds the store's write lock (waiting for it up to ``wait`` seconds), removes what
+loads that were killed left behind, reads the stored graph, merges what the new articles state, and
+writes the result back in one atomic swap: a load that fails, runs out of disk or is killed
+half-way leaves the store as it was. Per article:
+
+- an article stored before with the same content is skipped, also when it comes under another id
+  (the same page saved twice, a JSONL record under a new id);
+- one stored before under its id with other content is replaced;
+- an id already read in this load with other content is a LoadError for the later one (two files
+  or records of one load never silently replace each other).
+
+``load_paths`` runs one Load and returns its :class:`LoadSummary`.
 """
 
 from __future__ import annotations
@@ -13,24 +21,37 @@ from typing import BinaryIO, Callable, Iterable
 
 from govkg.graph.model import KnowledgeGraph
 from govkg.graph.store import EmbeddedStore
-from govkg.loaders import iter_articles
 from govkg.loaders.article import Article, LoadError
 from govkg.loaders.extract import article_graph
+from govkg.loaders.read import STREAM_TIMEOUT, Reader
+
+# on_progress(phase, done, total, articles): phase "store" (rows of the stored graph read), "read"
+# (bytes of the input read; total None when a stream is among the inputs) or "write" (rows written)
+ProgressFn = Callable[[str, int, "int | None", int], None]
 
 
 @dataclass
 class LoadSummary:
     read: int = 0  # articles read and added (new or changed)
     replaced: int = 0  # of those, articles stored before with other content
-    skipped: int = 0  # articles already stored with the same content
+    skipped: int = 0  # articles already stored with the same content (under their id or another)
+    same_content: int = 0  # of those, articles whose content is stored under another id
     failed: list[LoadError] = field(default_factory=list)
     nodes_added: int = 0
     facts_added: int = 0
-    written: bool = False
+    nodes_removed: int = 0  # by replaced articles: what only their old content stated
+    facts_removed: int = 0
+    written: bool = False  # the store now holds this load
+    notes: list[str] = field(default_factory=list)  # how ids were formed; what was cleaned up
 
     def line(self) -> str:
-        return (f"{self.read} articles read ({self.replaced} replaced), {self.skipped} skipped as already loaded, "
-                f"{len(self.failed)} failed; {self.facts_added} facts and {self.nodes_added} nodes added")
+        skipped = f"{self.skipped} skipped as already loaded"
+        if self.same_content:
+            skipped += f" ({self.same_content} with the same content under another id)"
+        removed = (f", {self.facts_removed} facts and {self.nodes_removed} nodes removed"
+                   if self.facts_removed or self.nodes_removed else "")
+        return (f"{self.read} articles read ({self.replaced} replaced), {skipped}, {len(self.failed)} failed; "
+                f"{self.facts_added} facts and {self.nodes_added} nodes added{removed}")
 
 
 def extract_article(article: Article) -> KnowledgeGraph:
@@ -46,45 +67,142 @@ def extract_article(article: Article) -> KnowledgeGraph:
     return kg
 
 
+class Load:
+    """One load of ``paths`` into the store at ``db``; :meth:`run` it once.
+
+    ``summary`` is filled in as it runs, so a caller interrupted half-way can still tell whether the
+    store was written (``summary.written``).
+    """
+
+    def __init__(self, paths: Iterable[str], db: str | None = None, *, stdin: BinaryIO | None = None,
+                 wait: float = 0.0, timeout: float = STREAM_TIMEOUT,
+                 on_item: Callable[[Article | LoadError], None] | None = None,
+                 on_progress: ProgressFn | None = None) -> None:
+        self.reader = Reader(list(paths), stdin=stdin, timeout=timeout)
+        self.store = EmbeddedStore(db)
+        self.wait = wait
+        self.on_item = on_item
+        self.on_progress = on_progress
+        self.summary = LoadSummary()
+        self._removed_nodes: set[str] = set()
+        self._removed_facts: set[tuple[str, str, str]] = set()
+
+    def run(self) -> LoadSummary:
+        summary = self.summary
+        self.reader.plan()  # walk the folders first: ids and the byte total are known before reading
+        self.store.prepare()
+        with self.store.lock(self.wait):
+            files, freed = self.store.remove_stale_temporaries()
+            if files:
+                summary.notes.append(f"removed {files} temporary files ({freed // (1024 * 1024)} MB) left by "
+                                     f"loads that were stopped")
+            progress = self.on_progress
+            kg = self.store.read_graph(
+                progress=(lambda done, total: progress("store", done, total, 0)) if progress else None)
+            self.store.close()
+            self._read_articles(kg)
+            summary.notes[:0] = self.reader.notes
+            if summary.read:
+                self.store.write_graph(
+                    kg, progress=(lambda done, total: progress("write", done, total, summary.read)) if progress
+                    else None, on_commit=self._committed)
+        summary.nodes_removed, summary.facts_removed = len(self._removed_nodes), len(self._removed_facts)
+        return summary
+
+    def _committed(self) -> None:
+        self.summary.written = True
+
+    def _read_articles(self, kg: KnowledgeGraph) -> None:
+        summary = self.summary
+        stored = {aid: d.get("content_hash") for aid, d in kg.nodes("Article")}
+        by_content = {h: aid for aid, h in stored.items() if h}
+        this_load: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was read)
+        reader, progress = self.reader, self.on_progress
+        for item in reader:
+            if isinstance(item, Article):
+                item = self._add(kg, item, stored, by_content, this_load)
+            if self.on_item is not None and item is not None:
+                self.on_item(item)
+            if isinstance(item, LoadError):
+                summary.failed.append(item)
+            if progress is not None:
+                progress("read", reader.done_bytes, reader.total_bytes, summary.read + summary.skipped)
+
+    def _add(self, kg: KnowledgeGraph, item: Article, stored: dict, by_content: dict,
+             this_load: dict) -> Article | LoadError | None:
+        """Merge one article into ``kg``; the item to report (a LoadError, or the article), or None."""
+        summary = self.summary
+        h = item.content_hash
+        where = item.where or item.id
+        earlier = this_load.get(item.id)
+        if earlier is not None:
+            if earlier[0] == h:
+                summary.skipped += 1
+                return item
+            return LoadError(where, f"id '{item.id}' was already read in this load, with other content, from "
+                                    f"{earlier[1]}; skipped")
+        if stored.get(item.id) == h:
+            summary.skipped += 1
+            this_load[item.id] = (h, where)
+            return item
+        twin = by_content.get(h)
+        if twin is not None and item.id not in stored:
+            summary.skipped += 1
+            summary.same_content += 1
+            this_load[item.id] = (h, where)
+            return item
+        try:
+            small = extract_article(item)
+        except Exception as e:  # noqa: BLE001 - a recogniser bug must not lose the batch: report the article
+            return LoadError(where, f"could not be analysed ({type(e).__name__}: {e})")
+        if item.id in stored:
+            self._remove(kg, item.id)
+            summary.replaced += 1
+        self._merge(kg, small)
+        stored[item.id] = h
+        by_content.setdefault(h, item.id)
+        this_load[item.id] = (h, where)
+        summary.read += 1
+        return item
+
+    def _remove(self, kg: KnowledgeGraph, article_id: str) -> None:
+        """Forget a replaced article's old content, keeping count of the facts and nodes that go."""
+        touched = [(u, v, k) for u, v, k, d in kg.g.edges(keys=True, data=True)
+                   if any(s.article == article_id for s in d.get("sources") or ())]
+        ends = {article_id, *(u for u, _, _ in touched), *(v for _, v, _ in touched)}
+        kg.remove_article(article_id)
+        self._removed_facts.update(key for key in touched if not kg.g.has_edge(*key))
+        self._removed_nodes.update(n for n in ends if n not in kg.g)
+
+    def _merge(self, kg: KnowledgeGraph, small: KnowledgeGraph) -> None:
+        """Merge an article's graph, counting what is new (what a replacement removed and states
+        again is not new, nor removed)."""
+        new_nodes = [n for n in small.g if n not in kg.g]
+        new_facts = [(u, v, k) for u, v, k in small.g.edges(keys=True) if not kg.g.has_edge(u, v, k)]
+        kg.merge(small)
+        summary = self.summary
+        for n in new_nodes:
+            if n in self._removed_nodes:
+                self._removed_nodes.discard(n)
+            else:
+                summary.nodes_added += 1
+        for key in new_facts:
+            if key in self._removed_facts:
+                self._removed_facts.discard(key)
+            else:
+                summary.facts_added += 1
+
+
 def load_paths(
     paths: Iterable[str],
     db: str | None = None,
     *,
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | LoadError], None] | None = None,
+    on_progress: ProgressFn | None = None,
+    wait: float = 0.0,
+    timeout: float = STREAM_TIMEOUT,
 ) -> LoadSummary:
     """Load articles from files, folders, JSONL or stdin ("-") into the store at ``db``."""
-    store = EmbeddedStore(db)
-    summary = LoadSummary()
-    with store.lock():
-        kg = store.read_graph()
-        store.close()
-        stored = {aid: d.get("content_hash") for aid, d in kg.nodes("Article")}
-        before_nodes, before_edges = kg.g.number_of_nodes(), kg.g.number_of_edges()
-        for item in iter_articles(paths, stdin=stdin):
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, LoadError):
-                summary.failed.append(item)
-                continue
-            h = item.content_hash
-            if stored.get(item.id) == h:
-                summary.skipped += 1
-                continue
-            try:
-                small = extract_article(item)
-            except Exception as e:  # a recogniser bug must not lose the batch: report the article
-                summary.failed.append(LoadError(item.id, f"could not be analysed ({type(e).__name__}: {e})"))
-                continue
-            if item.id in stored:
-                kg.remove_article(item.id)
-                summary.replaced += 1
-            kg.merge(small)
-            stored[item.id] = h
-            summary.read += 1
-        summary.nodes_added = kg.g.number_of_nodes() - before_nodes
-        summary.facts_added = kg.g.number_of_edges() - before_edges
-        if summary.read:
-            store.write_graph(kg)
-            summary.written = True
-    return summary
+    return Load(paths, db, stdin=stdin, wait=wait, timeout=timeout, on_item=on_item,
+                on_progress=on_progress).run()
