@@ -34,6 +34,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TYPES = ("str", "int", "float", "bool", "date", "json")
 
 
+INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
 class ParamError(ValueError):
     pass
 
@@ -68,10 +71,10 @@ def _typed(raw: str, typ: str | None) -> Any:
     if typ == "int":
         if not _INT.match(raw.strip()) and not raw.strip().lstrip("+-").isdigit():
             raise ParamError(f"'{raw}' is not an integer")
-        return int(raw)
+        return _int64(int(raw), raw)
     if typ == "float":
         try:
-            return float(raw)
+            return _finite(float(raw), raw)
         except ValueError:
             raise ParamError(f"'{raw}' is not a number") from None
     if typ == "bool":
@@ -95,9 +98,9 @@ def _typed(raw: str, typ: str | None) -> Any:
     if s.lower() in ("true", "false"):
         return s.lower() == "true"
     if _INT.match(s):
-        return int(s)
+        return _int64(int(s), raw)
     if _FLOAT.match(s):
-        return float(s)
+        return _finite(float(s), raw)
     if _DATE.match(s):
         try:
             return date.fromisoformat(s)
@@ -109,6 +112,21 @@ def _typed(raw: str, typ: str | None) -> Any:
         except json.JSONDecodeError as e:
             raise ParamError(f"looks like JSON but is not ({e.msg}); use name:str=... for a string") from None
     return raw
+
+
+def _int64(value: int, raw: str) -> int:
+    """An integer the engines can take (64 bits), or a ParamError saying how to pass it otherwise."""
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise ParamError(f"{raw.strip()} does not fit in a 64-bit integer (pass it as a string with "
+                         f"NAME:str=... or as a number with NAME:float=...)")
+    return value
+
+
+def _finite(value: float, raw: str) -> float:
+    """A finite float, or a ParamError: 1e999 is infinity, which no stored value equals."""
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ParamError(f"{raw.strip()} is not a finite number")
+    return value
 
 
 def parse_params(specs: tuple[str, ...]) -> dict[str, Any]:
@@ -168,20 +186,50 @@ def _where(cypher: str, offset: int) -> str:
     return f"line {line}, column {col}"
 
 
+# After these a word is a name in an expression (a variable, a function), never the start of a clause
+EXPRESSION_BEFORE = {"(", ",", "[", "=", "<", ">", "+", "-", "/", "%", "^", "|", "!"}  # not "*": WITH * SET ...
+EXPRESSION_KEYWORDS = {
+    "RETURN", "WITH", "WHERE", "AND", "OR", "XOR", "NOT", "IN", "IS", "AS", "BY", "DISTINCT", "UNWIND",
+    "WHEN", "THEN", "ELSE", "CASE", "MATCH", "YIELD", "SKIP", "LIMIT", "CONTAINS", "STARTS", "ENDS",
+}  # not ASC/DESC: "WITH n ORDER BY n.x DESC SET ..." writes
+
+
+def _used_as_name(toks: list[tuple[str, str, int]], i: int) -> bool:
+    """True when the write word at ``toks[i]`` is a name: a property, label, map key, or a variable
+    ("MATCH (create:Person) RETURN create.name")."""
+    prev = toks[i - 1][1] if i > 0 else ""
+    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+    if prev in (".", ":") or nxt == ":":  # a property, a label, a map key or a variable with a label
+        return True
+    if nxt == "(":  # CREATE (...), MERGE (...): no function has these names
+        return False
+    if prev in EXPRESSION_BEFORE or (i > 0 and toks[i - 1][0] == "word" and prev.upper() in EXPRESSION_KEYWORDS):
+        return True
+    return nxt in (".", ")", "]", "}", ",", "=", "<", ">", "+", "-", "*", "/") or nxt == ""
+
+
 def write_clause(cypher: str) -> str | None:
-    """Why ``cypher`` is not read-only ('CREATE at line 1, column 1'), or None when it only reads."""
+    """Why ``cypher`` is not read-only ('CREATE at line 1, column 1'), or None when it only reads.
+
+    >>> write_clause("MATCH (create:Person) WHERE create.name <> '' RETURN create, create.set AS delete")
+    >>> write_clause("MATCH (n) WITH n CREATE (m:Person {name: n.name})")
+    'CREATE at line 1, column 18'
+    >>> write_clause("MATCH (n) DETACH DELETE n")
+    'DETACH at line 1, column 11'
+    """
     toks = _tokens(cypher)
     for i, (kind, text, pos) in enumerate(toks):
         if kind != "word":
             continue
-        prev = toks[i - 1][1] if i > 0 else ""
-        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-        if prev in (".", ":") or nxt == ":":  # a property, a label, a map key or a variable with a label
-            continue
         word = text.upper()
+        if word not in WRITE_WORDS and word != "CALL":
+            continue
+        if _used_as_name(toks, i):
+            continue
         if word in WRITE_WORDS:
             return f"{word} at {_where(cypher, pos)}"
         if word == "CALL":
+            nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
             if nxt == "{" or nxt == "(":  # a subquery: its clauses are checked on their own
                 continue
             name, j = [], i + 1
@@ -256,6 +304,26 @@ def output(cols: list[str], rows: list[list], fmt: str) -> None:
 
 # -- running --------------------------------------------------------------------------------------
 
+_CONVERSION_TARGET = re.compile(r"\bto (\w+)|\bin (\w+) range|not a valid (\w+)", re.I)
+
+
+def engine_message(message: str) -> str:
+    """An engine error as it may be shown: a failed conversion names the type, never the stored value
+    the engine quotes ("Cast failed. Trần Văn A is not in DOUBLE range").
+
+    >>> engine_message('Conversion exception: Cast failed. Could not convert "Nguyễn Văn A" to INT8.')
+    'Conversion exception: a value could not be converted to INT8 (compare values of one type; give a -p value its type with NAME:str=..., :int, :float or :date)'
+    """
+    if message.startswith("Conversion exception") or "Cast failed" in message:
+        m = _CONVERSION_TARGET.search(message)
+        target = next((g for g in m.groups() if g), None) if m else None
+        return ("Conversion exception: a value could not be converted" + (f" to {target.upper()}" if target else "")
+                + " (compare values of one type; give a -p value its type with NAME:str=..., :int, :float or :date)")
+    if message.startswith("Unable to cast Python instance"):  # pybind11: a parameter the engine cannot take
+        return "a parameter value the database cannot take (give it a type with NAME:str=..., :int or :float)"
+    return message
+
+
 def _run(cypher: str, params: dict, write: bool, db, neo4j_uri, neo4j_user, neo4j_database):
     """Run ``cypher`` on the store or on Neo4j; read-only unless ``write``. Fails with one line."""
     from govkg.graph.store import EmbeddedStore, StoreError
@@ -265,7 +333,7 @@ def _run(cypher: str, params: dict, write: bool, db, neo4j_uri, neo4j_user, neo4
         try:
             return backend.query(cypher, params, write=write)
         except QueryError as e:
-            fail(f"query error: {e}")
+            fail(f"query error: {engine_message(str(e))}")
         except StoreError as e:
             fail(str(e))
         finally:
@@ -281,7 +349,7 @@ def _run(cypher: str, params: dict, write: bool, db, neo4j_uri, neo4j_user, neo4
         store.connection(write=False)
         return execute(store, cypher, params)
     except QueryError as e:
-        msg = str(e)
+        msg = engine_message(str(e))
         if "read-only" in msg:
             msg = f"{msg} (add --write to allow it)"
         fail(f"query error: {msg}")
@@ -325,9 +393,14 @@ def cypher(query, file, params, write, db, fmt, neo4j_uri, neo4j_user, neo4j_dat
         why = write_clause(query)
         if why:
             fail(f"refusing to run a query that writes ({why}); add --write to allow it", 2)
-    missing = [p for p in referenced_params(query) if p not in values]
+    used = referenced_params(query)
+    missing = [p for p in used if p not in values]
     if missing:
         fail(f"the query uses ${missing[0]} but no -p {missing[0]}=VALUE was given", 2)
+    unused = [p for p in values if p not in used]
+    if unused:
+        fail(f"-p {unused[0]} is not used by the query (it uses "
+             f"{', '.join('$' + p for p in used) if used else 'no parameters'})", 2)
     cols, rows = _run(query, values, write, db, neo4j_uri, neo4j_user, neo4j_database)
     output(cols, rows, fmt)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli import db_option, emit, fail
+from govkg.cli import db_option, emit, fail, fail_store
 from govkg.graph import rdf
 
 PARSE_FORMATS = tuple(rdf.RDFLIB_FORMAT)
@@ -77,7 +77,7 @@ def import_rdf(file: str, fmt: str | None, replace: bool, db: str | None) -> Non
                 how = "merged with what it held"
             store.write_graph(result)
     except StoreError as e:
-        fail(str(e))
+        fail_store(e)
     finally:
         store.close()
     dropped = getattr(kg, "dropped_facts", 0)
@@ -96,14 +96,18 @@ def import_rdf(file: str, fmt: str | None, replace: bool, db: str | None) -> Non
               help="Query this RDF file instead of the store.")
 @click.option("--rdf-format", type=click.Choice(PARSE_FORMATS), default=None,
               help="RDF syntax of the --from file [default: from its suffix].")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow SERVICE and FROM, which make the query engine connect to the addresses they name.")
 @db_option
 def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None, from_file: str | None,
-           rdf_format: str | None, db: str | None) -> None:
+           rdf_format: str | None, allow_remote: bool, db: str | None) -> None:
     """Run a SPARQL query over the graph (the store, or an RDF file with --from).
 
     govkg's prefixes (org, foaf, prov, dcterms, eli, skos, rdfs, govkg ...) are predeclared.
     SELECT prints rows (in a table, IRIs under a known prefix are shortened: org:Post); ASK prints
-    true or false; CONSTRUCT and DESCRIBE print Turtle.
+    true or false; CONSTRUCT and DESCRIBE print Turtle. Queries only read: updates (INSERT, DELETE,
+    LOAD ...) are refused, and so are SERVICE and FROM, which would reach other machines, unless
+    --allow-remote.
     """
     if query and query_file:
         fail("give the query as an argument or with -f FILE, not both")
@@ -114,6 +118,10 @@ def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None
             fail(f"cannot read {query_file}: {getattr(e, 'strerror', None) or e}")
     if not query or not query.strip():
         fail("no query: give one as an argument or with -f FILE")
+    try:
+        rdf.check_sparql(query, allow_remote)  # before the graph is built: a refusal costs nothing
+    except rdf.RdfError as e:
+        fail(str(e), 2)
     if from_file:
         g = _parse(from_file, rdf_format)
     else:
@@ -134,7 +142,7 @@ def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None
             store.close()
         g = rdf.to_rdflib(kg, base, rdf.new_graph())
     try:
-        kind, result = rdf.sparql(g, query, compact=fmt == "table")
+        kind, result = rdf.sparql(g, query, compact=fmt == "table", allow_remote=allow_remote)
     except rdf.RdfError as e:
         fail(str(e))
     if kind == "ASK":

@@ -1178,15 +1178,83 @@ def validate_graph(data_graph, max_results: int = 50) -> tuple[bool, list[str]]:
 
 # -- SPARQL ----------------------------------------------------------------------------------------
 
-def sparql(g, query: str, compact: bool = False) -> tuple[str, Any]:
+# -- what a SPARQL query may do ------------------------------------------------------------------
+
+# A query is scanned before it runs: strings, IRIs, comments, variables and prefixed names hide
+# their words, so only the query's own keywords count. Codepoint escapes (\u0053ERVICE) are
+# expanded first, as SPARQL 1.1 (section 19.2) says engines do.
+_SPARQL_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\r\n]*)
+  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\[tbnrf\\"']))*'''
+             | \"\"\"(?:(?:"|"")?(?:[^"\\]|\\[tbnrf\\"']))*\"\"\"
+             | '(?:[^'\\\r\n]|\\[tbnrf\\"'])*'
+             | "(?:[^"\\\r\n]|\\[tbnrf\\"'])*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7-\uFFFF]+)
+  | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*)?:
+               (?:[\w\-.:%\u00B7-\uFFFF]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<space>\s+)
+  | (?P<other>.)
+""", re.S | re.X)
+_SPARQL_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+SPARQL_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+SPARQL_REMOTE_WORDS = {"SERVICE": "SERVICE would send the query to another server",
+                       "FROM": "FROM names a dataset, which would be fetched from its address"}
+
+
+def _expand_sparql_escapes(query: str) -> str:
+    def char(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return m.group(0)
+    return _SPARQL_ESCAPE.sub(char, query)
+
+
+def check_sparql(query: str, allow_remote: bool = False) -> None:
+    """Refuse (RdfError, one line) an update, and unless ``allow_remote`` a query that would reach
+    another machine (SERVICE, FROM / FROM NAMED datasets).
+
+    >>> check_sparql("SELECT ?service WHERE { ?s <http://x/SERVICE> 'SERVICE', ex:from } # SERVICE")
+    >>> check_sparql("SELECT * { SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    govkg.graph.rdf.RdfError: SERVICE would send the query to another server (line 1, column 12): not allowed; give --allow-remote to allow it
+    >>> check_sparql("INSERT DATA { <a:b> <a:c> 1 }")
+    Traceback (most recent call last):
+    ...
+    govkg.graph.rdf.RdfError: updates are not allowed: govkg sparql only reads (INSERT at line 1, column 1)
+    """
+    text = _expand_sparql_escapes(query)
+    for m in _SPARQL_TOKEN.finditer(text):
+        if m.lastgroup != "word":
+            continue
+        word = m.group().upper()
+        if word not in SPARQL_UPDATE_WORDS and word not in SPARQL_REMOTE_WORDS:
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        where = f"line {line}, column {m.start() - (text.rfind(chr(10), 0, m.start()) + 1) + 1}"
+        if word in SPARQL_UPDATE_WORDS:
+            raise RdfError(f"updates are not allowed: govkg sparql only reads ({word} at {where})")
+        if not allow_remote:
+            raise RdfError(f"{SPARQL_REMOTE_WORDS[word]} ({where}): not allowed; give --allow-remote to allow it")
+
+
+def sparql(g, query: str, compact: bool = False, allow_remote: bool = False) -> tuple[str, Any]:
     """Run ``query`` on the rdflib Graph ``g`` with govkg's prefixes predeclared.
 
     Returns ("SELECT", (columns, rows of dicts)), ("ASK", bool) or ("GRAPH", rdflib Graph).
     On an Oxigraph-backed graph Oxigraph evaluates it, else rdflib's own engine. IRIs in rows are
-    strings, written ``org:Post`` when ``compact`` and a prefix covers them.
+    strings, written ``org:Post`` when ``compact`` and a prefix covers them. Updates are refused, and
+    so is anything that reaches another machine unless ``allow_remote`` (:func:`check_sparql`).
     """
     from rdflib import BNode, Literal, URIRef
 
+    check_sparql(query, allow_remote)
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = allow_remote  # rdflib's engine fetches FROM graphs over HTTP
     prefixes = mapping().prefixes
     if _oxigraph_backed(g):
         try:
