@@ -104,7 +104,10 @@ class EmbeddedStore:
     def open_error(self, e: Exception) -> StoreError:
         """The one-line error for a database file LadybugDB would not open."""
         message = " ".join(str(e).split())
-        reason = re.sub(r"^(Runtime|IO|Storage) exception: ", "", message)[:200]
+        reason = re.sub(r"^(Runtime|IO|Storage) exception: ", "", message)
+        # LadybugDB guesses that a checkpoint is under way; a govkg store is swapped in whole, never
+        # checkpointed in place, so that advice would only mislead
+        reason = re.sub(r"\s*[^.]*(retry|checkpointing)[^.]*\.?", "", reason).strip()[:200]
         if _DAMAGED.search(message):
             return StoreUnusable(
                 f"the store {self.db_path} is damaged ({reason.rstrip('.')}); rebuild it from the articles: "
