@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 import click
 
@@ -156,20 +156,33 @@ def interrupt_signal(error: KeyboardInterrupt) -> int:
 
 
 @contextmanager
-def signals_interrupt() -> Iterator[None]:
-    """While inside, SIGTERM interrupts like Ctrl-C (raising :class:`Interrupted`)."""
+def signals_interrupt(on_signal: Callable[[int], None] | None = None) -> Iterator[None]:
+    """While inside, SIGTERM is handled like SIGINT (Ctrl-C).
+
+    Without ``on_signal`` both raise :class:`Interrupted` where the program is. With it, the first
+    signal only calls ``on_signal(signum)``: the program stops at its next safe point (a load between
+    two articles, or before its write commits), so no library is interrupted half-way through an
+    import or a query (some swallow the exception, some print it); a second signal raises at once.
+    """
+    received: list[int] = []
+
     def handler(signum, frame):
+        if on_signal is not None and not received:
+            received.append(signum)
+            on_signal(signum)
+            return
         raise Interrupted(signum)
 
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     except ValueError:  # not the main thread: leave signals as they are
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:

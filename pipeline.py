@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable
 
 from govkg.graph.model import KnowledgeGraph
-from govkg.graph.store import EmbeddedStore
+from govkg.graph.store import EmbeddedStore, StoreError
 from govkg.loaders.article import Article, LoadError
 from govkg.loaders.extract import article_graph
 from govkg.loaders.read import STREAM_TIMEOUT, Reader
@@ -28,6 +28,14 @@ from govkg.loaders.read import STREAM_TIMEOUT, Reader
 # on_progress(phase, done, total, articles): phase "store" (rows of the stored graph read), "read"
 # (bytes of the input read; total None when a stream is among the inputs) or "write" (rows written)
 ProgressFn = Callable[[str, int, "int | None", int], None]
+
+
+class LoadStopped(KeyboardInterrupt):
+    """The load was asked to stop (SIGINT, SIGTERM); nothing was written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 @dataclass
@@ -71,46 +79,68 @@ class Load:
     """One load of ``paths`` into the store at ``db``; :meth:`run` it once.
 
     ``summary`` is filled in as it runs, so a caller interrupted half-way can still tell whether the
-    store was written (``summary.written``).
+    store was written (``summary.written``). :meth:`request_stop` (from a signal handler) makes the
+    load stop at the next article, or before its write commits: it raises :class:`LoadStopped`, also
+    when a library swallowed the KeyboardInterrupt the signal raised.
     """
 
     def __init__(self, paths: Iterable[str], db: str | None = None, *, stdin: BinaryIO | None = None,
                  wait: float = 0.0, timeout: float = STREAM_TIMEOUT,
                  on_item: Callable[[Article | LoadError], None] | None = None,
                  on_progress: ProgressFn | None = None) -> None:
-        self.reader = Reader(list(paths), stdin=stdin, timeout=timeout)
+        self.reader = Reader(list(paths), stdin=stdin, timeout=timeout, check=self._check_stop)
         self.store = EmbeddedStore(db)
         self.wait = wait
         self.on_item = on_item
         self.on_progress = on_progress
         self.summary = LoadSummary()
+        self.stop_signal: int | None = None
         self._removed_nodes: set[str] = set()
         self._removed_facts: set[tuple[str, str, str]] = set()
 
     def run(self) -> LoadSummary:
         summary = self.summary
         self.reader.plan()  # walk the folders first: ids and the byte total are known before reading
+        self._check_stop()
         self.store.prepare()
-        with self.store.lock(self.wait):
+        with self.store.lock(self.wait, check=self._check_stop):
             files, freed = self.store.remove_stale_temporaries()
             if files:
                 summary.notes.append(f"removed {files} temporary files ({freed // (1024 * 1024)} MB) left by "
                                      f"loads that were stopped")
-            progress = self.on_progress
-            kg = self.store.read_graph(
-                progress=(lambda done, total: progress("store", done, total, 0)) if progress else None)
+            try:
+                kg = self.store.read_graph(progress=self._progress_of("store"))
+            except StoreError:
+                self._check_stop()  # the engine reports an interrupted read as its own error
+                raise
             self.store.close()
             self._read_articles(kg)
             summary.notes[:0] = self.reader.notes
+            self._check_stop()
             if summary.read:
-                self.store.write_graph(
-                    kg, progress=(lambda done, total: progress("write", done, total, summary.read)) if progress
-                    else None, on_commit=self._committed)
+                self.store.write_graph(kg, progress=self._progress_of("write"), on_commit=self._committed,
+                                       stopping=lambda: self.stop_signal is not None)
         summary.nodes_removed, summary.facts_removed = len(self._removed_nodes), len(self._removed_facts)
         return summary
 
+    def _progress_of(self, phase: str):
+        """The store's progress callback for a phase: checks for a stop, and reports to on_progress."""
+        def report(done: int, total: int) -> None:
+            self._check_stop()
+            if self.on_progress is not None:
+                self.on_progress(phase, done, total, self.summary.read)
+        return report
+
     def _committed(self) -> None:
         self.summary.written = True
+
+    def request_stop(self, signum: int) -> None:
+        """Ask the load to stop (safe to call from a signal handler)."""
+        self.stop_signal = signum
+
+    def _check_stop(self) -> None:
+        if self.stop_signal is not None:
+            raise LoadStopped(self.stop_signal)
 
     def _read_articles(self, kg: KnowledgeGraph) -> None:
         summary = self.summary
@@ -127,6 +157,7 @@ class Load:
                 summary.failed.append(item)
             if progress is not None:
                 progress("read", reader.done_bytes, reader.total_bytes, summary.read + summary.skipped)
+            self._check_stop()
 
     def _add(self, kg: KnowledgeGraph, item: Article, stored: dict, by_content: dict,
              this_load: dict) -> Article | LoadError | None:
@@ -154,7 +185,9 @@ class Load:
         try:
             small = extract_article(item)
         except Exception as e:  # noqa: BLE001 - a recogniser bug must not lose the batch: report the article
-            return LoadError(where, f"could not be analysed ({type(e).__name__}: {e})")
+            self._check_stop()  # an interrupt a library turned into another error is still an interrupt
+            reason = " ".join(str(e).split())[:200]
+            return LoadError(where, f"could not be analysed ({type(e).__name__}: {reason})")
         if item.id in stored:
             self._remove(kg, item.id)
             summary.replaced += 1

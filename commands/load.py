@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import time
 
@@ -129,25 +130,22 @@ def load(paths: tuple[str, ...], db: str | None, quiet: bool, wait: float, read_
     job = Load(paths, db, wait=wait, timeout=read_timeout, on_item=on_item,
                on_progress=bar.update if bar is not None else None)
     try:
-        with signals_interrupt():
-            summary = job.run()
+        with signals_interrupt(job.request_stop):
+            try:
+                summary = job.run()
+            finally:
+                if bar is not None:
+                    bar.clear()
+            click.echo(summary.line())
+            for note in summary.notes:
+                click.echo(f"  {note}")
     except StoreError as e:
-        if bar is not None:
-            bar.clear()
         fail_store(e)
     except KeyboardInterrupt as e:
-        if bar is not None:
-            bar.clear()
-        signum = interrupt_signal(e)
-        name = "interrupted" if signum == 2 else "stopped by SIGTERM"
+        signum = job.stop_signal or interrupt_signal(e)
+        name = "interrupted" if signum == signal.SIGINT else "stopped by SIGTERM"
         if job.summary.written:
-            click.echo(job.summary.line())
             fail(f"load {name} after the store was written: it holds this load's articles", 128 + signum)
         fail(f"load {name}; the store is as it was before this load", 128 + signum)
-    if bar is not None:
-        bar.clear()
-    click.echo(summary.line())
-    for note in summary.notes:
-        click.echo(f"  {note}")
     if summary.failed:
         sys.exit(EXIT_FAILED)

@@ -195,10 +195,11 @@ class EmbeddedStore:
             raise StoreUnusable(f"cannot use {self.folder} as the store folder: it is a file")
 
     @contextmanager
-    def lock(self, wait: float = 0.0) -> Iterator[None]:
+    def lock(self, wait: float = 0.0, check: Callable[[], None] | None = None) -> Iterator[None]:
         """Hold the folder's write lock (one load at a time), waiting up to ``wait`` seconds for it.
 
-        Raises :class:`StoreBusy` when another load still holds it after that.
+        Raises :class:`StoreBusy` when another load still holds it after that; ``check()`` is called
+        while waiting (it may raise, to give up).
         """
         self.prepare()
         try:
@@ -216,6 +217,8 @@ class EmbeddedStore:
                         waited = f" after waiting {wait:g} s" if wait else ""
                         raise StoreBusy(f"another govkg load is writing to {self.folder}{waited}; try again "
                                         f"when it ends, or give --wait SECONDS") from None
+                    if check is not None:
+                        check()
                     time.sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - time.monotonic())))
             try:
                 yield
@@ -246,12 +249,14 @@ class EmbeddedStore:
         return files, freed
 
     def write_graph(self, kg: "KnowledgeGraph", progress: Progress | None = None,
-                    on_commit: Callable[[], None] | None = None) -> None:
+                    on_commit: Callable[[], None] | None = None,
+                    stopping: Callable[[], bool] | None = None) -> None:
         """Replace the stored graph with ``kg``: bulk-load a new file, then swap it in atomically.
 
         ``progress(rows_done, rows_total)`` is called as tables are written; ``on_commit()`` right after
-        the swap, with SIGINT and SIGTERM held back, so a caller always knows whether it happened. Any
-        failure raises :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
+        the swap, with SIGINT and SIGTERM held back, so a caller always knows whether it happened. When
+        ``stopping()`` is true the swap does not happen (KeyboardInterrupt). Any failure raises
+        :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
         """
         import ladybug
 
@@ -270,6 +275,10 @@ class EmbeddedStore:
         except BaseException as e:
             _close_quietly(conn, db)
             _remove_temp_files(tmp)
+            if stopping is not None and stopping():  # the engine may report an interrupt as its own error
+                if isinstance(e, KeyboardInterrupt):
+                    raise
+                raise KeyboardInterrupt from None
             if isinstance(e, (RuntimeError, OSError)):
                 raise self._write_error(e) from None
             raise
@@ -286,6 +295,9 @@ class EmbeddedStore:
         held = {signal.SIGINT, signal.SIGTERM}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
         try:
+            if stopping is not None and stopping():
+                _remove_temp_files(tmp)
+                raise KeyboardInterrupt
             try:
                 os.replace(tmp, self.db_path)
             except OSError as e:

@@ -54,7 +54,7 @@ import select
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -70,6 +70,7 @@ MB = 1024 * 1024
 MAX_ARTICLE_BYTES = 10 * MB  # one article (a text or HTML file, a JSONL line, a JSON record); news is < 1 MB
 MAX_JSON_BYTES = 1024 * MB  # a .json file is read whole; larger collections belong in JSONL, which streams
 STREAM_TIMEOUT = 30.0  # seconds a pipe, FIFO or device may stay silent before it is given up
+POLL_SLICE = 0.25  # seconds between checks while a stream is waited on
 READ_CHUNK = 1 << 16
 
 # Suffix -> kind. Compression suffixes come off first: "a.jsonl.gz" is JSONL.
@@ -154,12 +155,14 @@ class Reader:
 
     While it runs, ``done_bytes`` counts the bytes read from files (compressed bytes for compressed
     files) and ``total_bytes`` is the size of all the files it reads, or None when a stream is among
-    them; ``notes`` says how ids were formed when they were not plain file stems.
+    them; ``notes`` says how ids were formed when they were not plain file stems. ``check()``, if
+    given, is called at least every :data:`POLL_SLICE` seconds while a stream is waited on.
     """
 
     paths: Iterable[str | os.PathLike]
     stdin: BinaryIO | None = None
     timeout: float = STREAM_TIMEOUT
+    check: Callable[[], None] | None = None  # called while waiting on a stream; may raise to stop reading
     done_bytes: int = 0
     total_bytes: int | None = None
     _plan: list | None = field(default=None, repr=False)
@@ -215,7 +218,7 @@ class Reader:
             raw = self._stdin_raw()
         else:
             try:
-                raw = _open_raw(inp, self.timeout, self._count)
+                raw = _open_raw(inp, self.timeout, self._count, self.check)
             except OSError as error:
                 yield LoadError(inp.where, _os_reason(error))
                 return
@@ -230,8 +233,8 @@ class Reader:
             return _StreamRaw(stream, self._count)
         timeout = None if os.isatty(fd) else self.timeout  # a terminal waits for its user
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return _FdRaw(os.dup(fd), self._count, timeout)
-        return _FdRaw(os.dup(fd), self._count, None)
+            return _FdRaw(os.dup(fd), self._count, stream=True, timeout=timeout, check=self.check)
+        return _FdRaw(os.dup(fd), self._count)
 
 
 def _plan_path(path: str) -> list:
@@ -357,15 +360,17 @@ def _os_reason(error: OSError) -> str:
 
 
 class _FdRaw(io.RawIOBase):
-    """A file descriptor read with ``os.read``; bytes are counted; with ``timeout`` it waits at most
-    that long for each chunk (a pipe, FIFO or device), raising :class:`StreamTimeout`."""
+    """A file descriptor read with ``os.read``, counting the bytes read. A stream (a pipe, FIFO, device,
+    standard input) is waited on in slices, calling ``check()`` between them (it may raise, to stop a
+    load), and for at most ``timeout`` seconds in all before :class:`StreamTimeout` (None: no limit)."""
 
-    def __init__(self, fd: int, count, timeout: float | None) -> None:
+    def __init__(self, fd: int, count, *, stream: bool = False, timeout: float | None = None, check=None) -> None:
         self._fd = fd
         self._count = count
         self._timeout = timeout
+        self._check = check
         self._poll = None
-        if timeout is not None:
+        if stream:
             self._poll = select.poll()
             self._poll.register(fd, select.POLLIN | select.POLLPRI)
 
@@ -374,8 +379,8 @@ class _FdRaw(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         while True:
-            if self._poll is not None and not self._poll.poll(self._timeout * 1000):
-                raise StreamTimeout(f"no data for {self._timeout:g} s (nothing writes to it?)")
+            if self._poll is not None:
+                self._wait()
             try:
                 data = os.read(self._fd, len(buffer))
             except BlockingIOError:
@@ -385,6 +390,15 @@ class _FdRaw(io.RawIOBase):
         buffer[:n] = data
         self._count(n)
         return n
+
+    def _wait(self) -> None:
+        waited = 0.0
+        while not self._poll.poll(POLL_SLICE * 1000):
+            if self._check is not None:
+                self._check()
+            waited += POLL_SLICE
+            if self._timeout is not None and waited >= self._timeout:
+                raise StreamTimeout(f"no data for {self._timeout:g} s (nothing writes to it?)")
 
     def close(self) -> None:
         if not self.closed:
@@ -429,12 +443,12 @@ class _Chain(io.RawIOBase):
         return self._rest.readinto(buffer)
 
 
-def _open_raw(inp: _Input, timeout: float, count) -> io.RawIOBase:
+def _open_raw(inp: _Input, timeout: float, count, check) -> io.RawIOBase:
     """The counted raw stream of a file, or of a pipe/FIFO/device opened without blocking."""
     if not inp.stream:
-        return _FdRaw(os.open(inp.path, os.O_RDONLY | os.O_CLOEXEC), count, None)
+        return _FdRaw(os.open(inp.path, os.O_RDONLY | os.O_CLOEXEC), count)
     fd = os.open(inp.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)  # a FIFO with no writer: no wait
-    return _FdRaw(fd, count, timeout)
+    return _FdRaw(fd, count, stream=True, timeout=timeout, check=check)
 
 
 def _read_all(stream, limit: int) -> bytes:

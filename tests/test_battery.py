@@ -72,8 +72,9 @@ def db(base, tmp_path) -> Path:
     return target
 
 
-def dump(folder: Path, ignore_paths: bool = False) -> dict:
-    """Everything a store holds, comparable: nodes with their properties, facts with their sources."""
+def dump(folder: Path, ignore_paths: bool = True) -> dict:
+    """Everything a store holds, comparable: nodes with their properties, facts with their sources
+    (the file an article was read from aside, unless ``ignore_paths`` is false)."""
     store = EmbeddedStore(folder)
     kg = store.read_graph()
     store.close()
@@ -85,15 +86,24 @@ def dump(folder: Path, ignore_paths: bool = False) -> dict:
     return {"nodes": nodes, "facts": facts}
 
 
-def reference(base: Path, tmp_path: Path, good: list, stdin: bytes | None = None, ignore_paths=False) -> dict:
-    """What the store holds after a clean load of only the good items (nothing: what it held)."""
-    target = tmp_path / f"reference-{len(list(tmp_path.iterdir()))}"
-    shutil.copytree(base, target)
-    if good:
-        summary = load_paths([str(p) for p in good], str(target),
-                             stdin=io.BytesIO(stdin) if stdin is not None else None)
-        assert not summary.failed, summary.failed
-    return dump(target, ignore_paths)
+_REFERENCES: dict = {}
+
+
+def reference(base: Path, tmp_path: Path, good: list, stdin: bytes | None = None) -> dict:
+    """What the store holds after a clean load of only the good items into it (nothing: what it held).
+
+    Loads of the same files (names and bytes) give the same graph, paths aside: computed once.
+    """
+    key = (tuple((os.path.basename(p), Path(p).read_bytes() if str(p) != "-" else b"") for p in good), stdin)
+    if key not in _REFERENCES:
+        target = tmp_path / f"reference-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(base, target)
+        if good:
+            summary = load_paths([str(p) for p in good], str(target),
+                                 stdin=io.BytesIO(stdin) if stdin is not None else None)
+            assert not summary.failed, summary.failed
+        _REFERENCES[key] = dump(target)
+    return _REFERENCES[key]
 
 
 class Result:
@@ -177,7 +187,7 @@ def test_malformed_jsonl_lines_each_name_their_line(tmp_path, base, db):
                  (f"{path}:5", "record has no text"), (f"{path}:6", "no usable id"),
                  (f"{path}:7", "malformed JSON"), (f"{path}:9", "nested too deeply")])
     clean = batch(tmp_path / "clean", {"records.jsonl": record("ok-1", GOOD) + "\n" + record("ok-2", GOOD2) + "\n"})
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, [clean / "records.jsonl"], ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, [clean / "records.jsonl"])
 
 
 def test_a_truncated_gzip_keeps_the_records_before_the_cut(tmp_path, base, db):
@@ -238,8 +248,8 @@ def test_a_20_mb_file_is_refused_at_once_and_a_long_jsonl_line_ends_its_file(tmp
                  (f"{folder / 'long.jsonl'}:2", "line longer than 10 MB")])
     assert time.monotonic() - started < 20
     clean = batch(tmp_path / "clean", {"long.jsonl": record("ok-1", GOOD2) + "\n"})
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, [folder / "good.txt", clean / "long.jsonl"],
-                                                    ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, [folder / "good.txt", clean / "long.jsonl"],
+                                                    )
 
 
 def test_a_decompression_bomb_stops_at_the_cap(tmp_path, base, db):
@@ -295,7 +305,7 @@ def test_compressed_files_are_read(tmp_path, base, db, name, packed):
     check(govkg("load", folder, db=db), 0)
     clean_name = "d.txt" if name == "d.txt.gz" else ("a.json" if name == "a.json.gz" else "x.jsonl")
     clean = batch(tmp_path / "clean", {clean_name: plain})
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, [clean / clean_name], ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, [clean / clean_name])
 
 
 def test_zstd_is_named_when_this_python_cannot_read_it(tmp_path, base, db):
@@ -344,7 +354,7 @@ def test_encodings_store_what_clean_utf8_stores(tmp_path, base, db, encode):
     folder = batch(tmp_path, {"good.txt": encode(GOOD), "empty.txt": b""})
     check(govkg("load", folder, db=db), 1, [("empty.txt", "empty file")])
     clean = batch(tmp_path / "clean", {"good.txt": GOOD})
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, [clean / "good.txt"], ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, [clean / "good.txt"])
     names = {d["name"] for _, d in EmbeddedStore(db).read_graph().nodes("Person")}
     assert "Lê Văn Khác" in names
 
@@ -382,6 +392,8 @@ def test_the_same_file_name_in_two_folders_keeps_both_articles(tmp_path, base, d
     ids = {n for n, _ in EmbeddedStore(db).read_graph().nodes("Article")}
     expected = {f"index-{hashlib.sha256(rel.encode()).hexdigest()[:8]}" for rel in ("a/index.html", "b/index.html")}
     assert expected | {"other"} <= ids
+    paths = {d.get("path") for _, d in EmbeddedStore(db).read_graph().nodes("Article")}
+    assert {str(folder / "a" / "index.html"), str(folder / "b" / "index.html")} <= paths
     again = govkg("load", folder, db=db)  # stable: the same ids, nothing new
     check(again, 0)
     assert "0 articles read" in again.stdout and "3 skipped" in again.stdout
@@ -397,7 +409,7 @@ def test_an_id_read_twice_in_one_load_with_other_content_is_named(tmp_path, base
     r = govkg("load", folder, db=db)
     check(r, 1, [(f"{folder / 'records.jsonl'}:2", "id 'x' was already read in this load")])
     clean = batch(tmp_path / "clean", {"records.jsonl": record("x", GOOD)})
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, [clean / "records.jsonl"], ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, [clean / "records.jsonl"])
 
 
 def test_the_same_content_under_another_id_is_skipped(tmp_path, base, db):
@@ -474,8 +486,8 @@ def test_a_fifo_with_a_writer_is_read(tmp_path, base, db):
     r = govkg("load", fifo, "--read-timeout", "10", db=db)
     writer.join()
     check(r, 0)
-    assert dump(db, ignore_paths=True) == reference(base, tmp_path, ["-"], stdin=(record("ok-1", GOOD) + "\n").encode(),
-                                                    ignore_paths=True)
+    assert dump(db) == reference(base, tmp_path, ["-"], stdin=(record("ok-1", GOOD) + "\n").encode(),
+                                                    )
 
 
 def test_character_devices_never_read_past_the_cap(tmp_path, base, db):
@@ -602,3 +614,26 @@ def test_exit_statuses_are_documented():
                    "130  interrupted"):
         assert re.search(rf"^\s+{re.escape(status)}", r.stdout, re.M), r.stdout
     assert "--wait" in govkg("load", "--help").stdout
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_load_waiting_on_a_silent_fifo_or_a_busy_lock_stops_at_once_on_a_signal(tmp_path, base, db, sig):
+    fifo = tmp_path / "silent"
+    os.mkfifo(fifo)
+    before = dump(db)
+    holder = open(db / ".lock", "w")
+    for args, locked in (([str(fifo), "--read-timeout", "60"], False), ([str(ARTICLES), "--wait", "60"], True)):
+        if locked:
+            fcntl.flock(holder, fcntl.LOCK_EX)
+        proc = subprocess.Popen([sys.executable, "-m", "govkg.cli", "load", *args, "--db", str(db)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.5)  # well into the wait
+        proc.send_signal(sig)
+        started = time.monotonic()
+        out, err = proc.communicate(timeout=30)
+        assert time.monotonic() - started < 5, "the signal was not acted on at once"
+        r = Result(proc.returncode, out, err)
+        name = "interrupted" if sig == signal.SIGINT else "stopped by SIGTERM"
+        check(r, 128 + sig, [(f"load {name}", "the store is as it was before this load")])
+    holder.close()
+    assert dump(db) == before
