@@ -27,7 +27,8 @@ Exit status:
   1    something named could not be read or found (a batch load still loads the rest), a bad query
   2    a bad option, argument or parameter
   3    the store is busy: another load is writing to it (try again, or give --wait SECONDS)
-  4    the store cannot be used (bad --db, damaged) or could not be written: it is as it was
+  4    a write (load, import-rdf, cypher --write) could not use the store (bad --db, damaged)
+       or could not write it (disk full): it is as it was
   130  interrupted (Ctrl-C), 143 stopped by SIGTERM: the store is as it was"""
 
 # command name -> "module:attribute" of its Click command; imported on first use

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from govkg.cli import db_option, emit, fail, format_option, table
+from govkg.cli import db_option, emit, fail, fail_store, format_option, table
 from govkg.commands.neo4j import neo4j_options, neo4j_store
 from govkg.queries.runner import QueryError, execute, list_queries, load_query, run_query
 
@@ -74,9 +74,10 @@ def _typed(raw: str, typ: str | None) -> Any:
         return _int64(int(raw), raw)
     if typ == "float":
         try:
-            return _finite(float(raw), raw)
+            value = float(raw)
         except ValueError:
             raise ParamError(f"'{raw}' is not a number") from None
+        return _finite(value, raw)
     if typ == "bool":
         if raw.strip().lower() not in ("true", "false"):
             raise ParamError(f"'{raw}' is not true or false")
@@ -354,7 +355,7 @@ def _run(cypher: str, params: dict, write: bool, db, neo4j_uri, neo4j_user, neo4
             msg = f"{msg} (add --write to allow it)"
         fail(f"query error: {msg}")
     except StoreError as e:
-        fail(str(e))
+        fail_store(e)
     finally:
         store.close()
 
