@@ -610,7 +610,7 @@ def test_a_busy_store_has_its_own_exit_status_and_wait_waits(tmp_path, base, db)
 
 def test_exit_statuses_are_documented():
     r = govkg("--help")
-    for status in ("0    done", "1    something", "2    a bad option", "3    the store is busy", "4    the store",
+    for status in ("0    done", "1    something", "2    a bad option", "3    the store is busy", "4    a write",
                    "130  interrupted"):
         assert re.search(rf"^\s+{re.escape(status)}", r.stdout, re.M), r.stdout
     assert "--wait" in govkg("load", "--help").stdout
