@@ -54,6 +54,7 @@ def read_html(data: bytes, *, article_id: str, where: str, path: str | None = No
         url=clean_line(extracted.get("url")),
         path=path,
         leftovers=body.leftovers,
+        where=where,
     )
 
 
