@@ -371,7 +371,7 @@ def test_a_redos_shaped_title_run_finishes_and_keeps_the_contract(tmp_path, base
     # how fast the recognisers read such a run is theirs to make linear; here: it ends, and the load
     # keeps its contract (a size that takes seconds today; ten times more took minutes)
     chain = "Phó Bí thư Thành ủy, Chủ tịch UBND TP Cần Thơ, Trưởng Ban Chỉ đạo, "
-    folder = batch(tmp_path, {"run.txt": "Ông Trần Văn Dài, " + chain * 1000 + "phát biểu.", "empty.txt": ""})
+    folder = batch(tmp_path, {"run.txt": "Ông Trần Văn Dài, " + chain * 500 + "phát biểu.", "empty.txt": ""})
     r = govkg_process("load", folder, "-q", db=db, timeout=120)
     check(r, 1, [("empty.txt", "empty file")])
     stored = {n for n, _ in EmbeddedStore(db).read_graph().nodes("Article")}
