@@ -80,8 +80,8 @@ class Load:
 
     ``summary`` is filled in as it runs, so a caller interrupted half-way can still tell whether the
     store was written (``summary.written``). :meth:`request_stop` (from a signal handler) makes the
-    load stop at the next article, or before its write commits: it raises :class:`LoadStopped`, also
-    when a library swallowed the KeyboardInterrupt the signal raised.
+    load stop at its next safe point, raising :class:`LoadStopped`: between two articles or two
+    tables, while it waits on a stream or the lock, or before its write commits.
     """
 
     def __init__(self, paths: Iterable[str], db: str | None = None, *, stdin: BinaryIO | None = None,

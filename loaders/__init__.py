@@ -1,4 +1,4 @@
-"""Loaders: read articles from text files, folders, JSONL/JSON, HTML pages and standard input.
+"""Loaders: read articles from text files, folders, JSONL/JSON, HTML pages, pipes and standard input.
 
 ``iter_articles(paths, stdin=None)`` yields an :class:`Article` per article read and a
 :class:`LoadError` per thing that could not be read; it never raises for bad input.
