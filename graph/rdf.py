@@ -736,6 +736,11 @@ def parse_file(path: str | os.PathLike, fmt: str | None = None, fast: bool = Tru
         raise RdfError(f"cannot read {path}: {e.strerror or e}") from None
     if not data.strip():
         raise RdfError(f"{path} is empty")
+    if fmt == "jsonld":
+        remote = remote_jsonld_context(data)
+        if remote is not None:
+            raise RdfError(f"cannot parse {path}: its @context is a document to fetch ({remote[:120]}), and govkg "
+                           f"fetches nothing from other machines; put the context in the file")
     g = new_graph(fast)
     parser = _OX_PARSER.get(fmt) if fast and _has_oxrdflib() else None
     try:
@@ -745,6 +750,37 @@ def parse_file(path: str | os.PathLike, fmt: str | None = None, fast: bool = Tru
         msg = " ".join(str(e).split()) or type(e).__name__
         raise RdfError(f"cannot parse {path} as {fmt}: {msg[:300]}") from None
     return g
+
+
+def remote_jsonld_context(data: bytes) -> str | None:
+    """The first document a JSON-LD parser would fetch to read ``data`` (an ``@context`` or ``@import``
+    given as a reference, not inline), else None. rdflib's parser fetches them over HTTP.
+
+    >>> remote_jsonld_context(b'{"@context": "http://schema.org/", "name": "x"}')
+    'http://schema.org/'
+    >>> remote_jsonld_context(b'{"@context": {"name": "http://xmlns.com/foaf/0.1/name"}, "@graph": []}') is None
+    True
+    """
+    import json
+
+    try:
+        stack = [json.loads(data)]
+    except (ValueError, RecursionError):
+        return None  # not JSON: the parser says why
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key in ("@context", "@import"):
+                    for context in value if isinstance(value, list) else [value]:
+                        if isinstance(context, str):
+                            return context
+                        stack.append(context)
+                else:
+                    stack.append(value)
+    return None
 
 
 def _quiet_rdflib() -> None:

@@ -94,6 +94,18 @@ def test_sparql_updates_are_refused_as_updates(seed_store, listener, update):
     assert listener.seen == []
 
 
+@pytest.mark.parametrize("command", [["sparql", "SELECT * { ?s ?p ?o }", "--from"], ["validate"], ["import-rdf"]])
+def test_an_rdf_file_with_a_remote_context_makes_no_request(tmp_path, listener, command):
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text('{"@context": ["http://127.0.0.1:%d/context.jsonld"], "@id": "http://a/b", "name": "x"}'
+                   % listener.port, "utf-8")
+    extra = ["--db", str(tmp_path / "db")] if command == ["import-rdf"] else []
+    line = one_line_error(run(*command, str(doc), *extra))
+    assert "context" in line  # refused, by govkg or (import-rdf, through Oxigraph) by the parser itself
+    listener.close()
+    assert listener.seen == []
+
+
 def test_the_listener_would_have_heard_a_request(seed_store, listener):
     """With --allow-remote the engine does connect: the tests above could fail."""
     q = REMOTE_QUERIES[0].replace("{port}", str(listener.port))
