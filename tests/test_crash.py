@@ -116,3 +116,21 @@ def test_loads_killed_at_random_points_leave_the_last_completed_load(tmp_path):
     assert not load_paths([str(batch)], str(clean)).failed
     assert sorted(p.name for p in db.iterdir()) == sorted(p.name for p in clean.iterdir()), (outcomes, why)
     assert any(o[2] == "unchanged" and o[3] != 0 for o in outcomes), (outcomes, why)  # some kills landed
+
+
+def test_a_writer_killed_with_its_wal_pending_loses_nothing_and_leaves_nothing(tmp_path):
+    """A `cypher --write` killed before it closed leaves the database's write-ahead log beside it;
+    the next load keeps what it wrote, and no log of the old file is left beside the new one."""
+    db = tmp_path / "db"
+    assert not load_paths([str(write_batch(tmp_path / "first.jsonl", 0, 20))], str(db)).failed
+    people = sum(1 for _ in EmbeddedStore(db).read_graph().nodes("Person"))
+    code = ("import ladybug, os, sys; d = ladybug.Database(sys.argv[1]); c = ladybug.Connection(d); "
+            "c.execute(\"MATCH (p:Person) SET p.name = p.name + ' (sửa)'\"); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(db / "graph.lbug")], check=True)
+    assert len(list(db.iterdir())) > 2  # the killed writer's log is there
+    assert not load_paths([str(write_batch(tmp_path / "more.jsonl", 500, 3))], str(db)).failed
+    names = [n for n, d in EmbeddedStore(db).read_graph().nodes("Person") if d["name"].endswith(" (sửa)")]
+    assert len(names) == people  # what the killed writer committed is kept
+    clean = tmp_path / "clean"
+    assert not load_paths([str(tmp_path / "more.jsonl")], str(clean)).failed
+    assert sorted(p.name for p in db.iterdir()) == sorted(p.name for p in clean.iterdir())
