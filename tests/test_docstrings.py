@@ -12,7 +12,8 @@ import pytest
 
 # every module of these packages, and these top-level modules, is searched for examples
 PACKAGES = ("govkg.loaders", "govkg.graph")
-MODULES = ("govkg.vocab", "govkg.identity", "govkg.text", "govkg.evaluate")
+MODULES = ("govkg.vocab", "govkg.identity", "govkg.text", "govkg.evaluate", "govkg.redact", "govkg.commands.load",
+           "govkg.commands.cypher")
 
 
 def _modules() -> list[str]:
