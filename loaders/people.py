@@ -193,6 +193,9 @@ def _connectors() -> dict[str, re.Pattern]:
         "plural": re.compile(rf"(?<![\wÀ-ỹ])(?:{alt(t.plural_markers)})(?:\s+đồng chí)?\s+$", re.IGNORECASE),
         "transition": re.compile(rf"\s*,?\s*(?:đã\s+|vừa\s+|chính thức\s+)*(?P<verb>{trans})\s*$"),
         "status_after": re.compile(rf"^\s*,?\s*(?:đã\s+|vừa\s+)?(?:{alt(t.status_after)}){_WB}"),
+        # "bổ nhiệm chức vụ <post> đối với / cho ông X": the post is X's
+        "appointment": re.compile(r"(?:bổ nhiệm|giữ|chức vụ|chức danh|nhận)\s*(?:chức vụ\s*|chức\s*)?$", re.IGNORECASE),
+        "appointed_to": re.compile(r"\s*(?:đối với|cho)\s+(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+$"),
         "list_next": re.compile(r"\s*(?:,\s*(?:và\s+)?|;\s*|\s+và\s+|\s+cùng\s+)(?:(?:ông|bà|đồng chí)\s+)?$"),
     }
 
@@ -344,7 +347,8 @@ def _segments(sentence: str) -> list[Segment]:
             pos = m.end()
             continue
         seg.body = _body_after(sentence, m.end(), title)
-        if seg.body is not None and title.prefix and not seg.body.core.startswith(title.prefix):
+        if seg.body is not None and title.prefix and not seg.body.core.startswith(title.prefix) and \
+                not seg.body.text.lower().startswith(title.prefix.lower()):
             seg.body = None  # "Phó trưởng phòng Cục X" heads a division, not Cục X
         if seg.body is not None and title.body and seg.body.kind == "national" and title.body.endswith(seg.body.core) \
                 and title.body != seg.body.core:
@@ -490,7 +494,7 @@ def _after_body(sentence: str, seg: Segment) -> int:
 def _body_after(sentence: str, pos: int, title: Title) -> AgencyMention | None:
     window = sentence[pos:pos + _WINDOW]
     rest = window.lstrip()
-    if title.prefix and not rest.startswith(title.prefix):
+    if title.prefix and not rest.lower().startswith(title.prefix.lower()):
         # "Bộ trưởng Công Thương" -> "Bộ Công Thương"; "Trưởng Ban Chỉ đạo" -> "Ban Chỉ đạo"
         probe = f"{title.prefix} {rest}"
         body = parse_agency(probe, 0)
@@ -643,6 +647,9 @@ def _holder(sentence: str, chain: list[Segment], names: list[NameMention]) -> tu
     gap_after = sentence[end:after.start] if after is not None else None
     if gap_after is not None and c["chain_then_name"].match(gap_after) and "," not in gap_after:
         return after, "after"
+    if gap_after is not None and c["appointed_to"].match(gap_after) and \
+            c["appointment"].search(sentence, max(0, start - 40), start):
+        return after, "after"  # "bổ nhiệm chức vụ Chánh án TAND huyện đối với đồng chí Phan Văn Lương"
     gap_before = sentence[before.end:start] if before is not None else None
     if gap_before is not None and (c["name_then_chain"].match(gap_before) or
                                    (chain[0].marked or _glued_to_word(sentence, start)) and not gap_before.strip()):
@@ -744,7 +751,7 @@ def _posts(sentence: str, chain: list[Segment], nm: NameMention, how: str,
         if seg.reason is not None:
             continue
         if seg.body is None and seg.title.body is None:
-            if _may_be_told_later(sentence, seg, nm, how, len(chain)):
+            if _may_be_told_later(sentence, seg, nm, how, len(chain), chain):
                 # "Thứ trưởng Huỳnh Vĩnh Ái", "đại biểu Nguyễn Bá Thuyền (Lâm Đồng)": the article may tell
                 out.append(PositionMention(nm.name, nm.start, seg.title, seg.status, None, chain,
                                            honorific_before(sentence, nm.start), ranks[:1], True, seg,
@@ -773,10 +780,14 @@ def _posts(sentence: str, chain: list[Segment], nm: NameMention, how: str,
     return out
 
 
-def _may_be_told_later(sentence: str, seg: Segment, nm: NameMention, how: str, size: int) -> bool:
+def _may_be_told_later(sentence: str, seg: Segment, nm: NameMention, how: str, size: int,
+                       chain: list[Segment] = ()) -> bool:
     """A bare title whose body the rest of the article can tell: a minister's or a director's
     ("Thứ trưởng X", "Cục trưởng X": the body the article names), or a deputy named with the
     province of his delegation ("đại biểu Nguyễn Bá Thuyền (Lâm Đồng)")."""
+    base = seg.title.title.removeprefix("Phó ").removesuffix(" Thường trực")
+    if base == "Bí thư" and any(s.body is not None and s.body.kind in ("ubnd", "hdnd") for s in chain):
+        return True  # "Phó Bí thư – CT UBND huyện X": the party committee of that place, told by the article's state
     if how != "after" or size > 1:
         return False
     if seg.title.title == "Đại biểu":

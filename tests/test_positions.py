@@ -375,3 +375,17 @@ def test_a_word_after_a_title_is_a_given_name_only_where_a_clause_goes_on():
 ])
 def test_bodies_written_otherwise(sentence, expected):
     assert expected in posts(sentence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UBND tỉnh Quảng Nam quyết định bổ nhiệm chức vụ Giám đốc Sở Y tế tỉnh Quảng Nam đối với ông Nguyễn Văn Văn.",
+     ("Nguyễn Văn Văn", "Giám đốc", "Sở Y tế Quảng Nam", "current")),
+    ("Chủ tịch UBND tỉnh đã trao quyết định bổ nhiệm chức vụ Chánh Văn phòng UBND tỉnh Bình Định cho bà Trần Thị Hoa.",
+     ("Trần Thị Hoa", "Chánh Văn phòng", "Văn phòng UBND tỉnh Bình Định", "current")),
+    ("Ông Lê Văn Hùng, Phó Bí thư - Chủ tịch UBND huyện Tư Nghĩa, tỉnh Quảng Ngãi phát biểu.",
+     ("Lê Văn Hùng", "Phó Bí thư", "Huyện ủy Tư Nghĩa", "current")),
+])
+def test_an_appointment_names_its_holder_after_the_post_and_a_bare_secretary_takes_the_committee_place(text, expected):
+    """"bổ nhiệm chức vụ <post> đối với ông X" gives X the post; "Phó Bí thư – Chủ tịch UBND huyện X"
+    is the deputy secretary of that district's party committee."""
+    assert expected in facts(text)
