@@ -79,9 +79,9 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
         fail(f"no govkg store at {store.folder} (run 'govkg load' first, or pass --db)")
     t0 = time.perf_counter()
     try:
+        target.driver()  # connect (and check the credentials) before reading the store
         kg = store.read_graph()
         store.close()
-        target.driver()  # connect (and check the credentials) before showing a progress bar
         total = target.push_size(kg)
         with click.progressbar(length=total, label="pushing", file=click.get_text_stream("stderr"),
                                show_pos=True) as bar:
@@ -91,7 +91,7 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
     finally:
         target.close()
     nodes, edges = sum(summary["nodes"].values()), sum(summary["edges"].values())
-    where = f"{neo4j_uri}" + (f" (database {neo4j_database})" if neo4j_database else "")
+    where = f"{target.uri}" + (f" (database {neo4j_database})" if neo4j_database else "")
     click.echo(f"pushed {nodes} nodes ({summary['nodes_created']} new) and {edges} relationships "
                f"({summary['relationships_created']} new) to {where} in {time.perf_counter() - t0:.1f} s")
     for label, n in summary["nodes"].items():
