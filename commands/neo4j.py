@@ -64,12 +64,14 @@ def open_backend(db: str | None, neo4j_uri: str | None = None, user: str = "neo4
               help="Neo4j user.")
 @click.option("--database", "neo4j_database", default="neo4j", show_default=True, metavar="NAME",
               help="Neo4j database.")
-@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=5000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10000, show_default=True,
               help="Rows per transaction.")
 def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
-    """Write the store to a Neo4j server (uniqueness constraints, then batched MERGE).
+    """Write the store to a Neo4j server: uniqueness constraints, then what it lacks or holds
+    differently, in batched transactions (nothing is deleted).
 
-    Pushing the same store twice changes nothing. The password is read from $NEO4J_PASSWORD.
+    Pushing the same store twice writes nothing the second time. The password is read from
+    $NEO4J_PASSWORD.
     """
     from govkg.graph.store import EmbeddedStore, StoreError
 

@@ -1,12 +1,16 @@
 """A govkg graph on a Neo4j 5 server, through the official driver.
 
 ``Neo4jStore(uri, user, password, database)`` has the embedded store's reading shape,
-``.query(cypher, params) -> (columns, rows)`` (read-only unless ``write=True``), so named queries and
-lookups run unchanged on it, and ``.push(kg)`` writes a KnowledgeGraph: uniqueness constraints from
-the schema, then nodes per label and edges per type in batched ``UNWIND $rows ... MERGE ... SET``
-transactions. Labels and property names are the embedded store's: sources are the parallel lists
-``source_articles``, ``source_sentences``, ``source_starts``, ``source_zones`` (Neo4j has no nested
-maps), dates are Neo4j dates. Pushing the same graph twice changes nothing.
+``.query(cypher, params) -> (columns, rows)`` (a read session unless ``write=True``: the server
+refuses a write in it), so named queries and lookups run unchanged on it, and ``.push(kg)`` writes a
+KnowledgeGraph: uniqueness constraints from the schema, then, per label and per edge type, only what
+the server lacks or holds differently, in batched ``UNWIND $rows`` transactions. Labels and property
+names are the embedded store's: sources are the parallel lists ``source_articles``,
+``source_sentences``, ``source_starts``, ``source_zones``, ``source_statuses`` (Neo4j has no nested
+maps), dates are Neo4j dates. Pushing the same graph twice writes nothing the second time.
+
+The URI is never shown with credentials in it (``redact``), and one carrying them is refused: the
+password comes from the caller (the CLI reads ``NEO4J_PASSWORD``), never from a command line.
 
 The driver is imported on first use: it costs most of a second.
 """
@@ -149,8 +153,9 @@ class Neo4jStore:
         ``constraints_added``, and ``seconds``, where the time went: ``prepare`` (rows built and
         compared in Python), ``read`` (what the server holds), ``write`` (waiting for the write
         transactions once everything else was done), and ``server`` (the server's own time running
-        the write statements, as it reports it, summed over the sessions). ``progress(n)`` is called
-        as rows are dealt with.
+        the write statements, as it reports it, summed over the sessions), and the wall time of the
+        two phases: ``nodes`` (until every node is written) and ``edges`` (the rest). ``progress(n)``
+        is called as rows are dealt with.
         """
         from concurrent.futures import ThreadPoolExecutor
         from neo4j import exceptions as ex
@@ -212,6 +217,7 @@ class Neo4jStore:
             submit(pool, update, changed, "properties_set")
             return len(new), len(changed)
 
+        t_start = tick()
         try:
             with drv.session(database=self.database) as s, ThreadPoolExecutor(max(1, workers)) as pool:
                 try:
@@ -253,6 +259,7 @@ class Neo4jStore:
                             collect(False)
                     secs["prepare"] += tick() - t
                     collect(True)  # every node is written before the first edge
+                    secs["nodes"] = tick() - t_start
 
                     for etype, a, b, wanted in edge_rows:
                         created, updated = plan(
@@ -267,6 +274,7 @@ class Neo4jStore:
                         summary["relationships_updated"] += updated
                         collect(False)
                     collect(True)
+                    secs["edges"] = tick() - t_start - secs["nodes"]
                 finally:
                     for f in pending:
                         f.cancel()
