@@ -439,9 +439,9 @@ def test_every_named_query_gives_the_same_rows_on_both(db, graph_store, seed_sto
         seed.close()
 
 
-def _lookups(folder: Path) -> list[list[str]]:
+def _lookups(name: str, folder: Path) -> list[list[str]]:
     """What a user asks: the sample entities, or on the corpus its best-connected ones by name."""
-    if folder.parent.name.startswith("neo4j-corpus"):
+    if name == "corpus":
         store = EmbeddedStore(folder)
         try:
             def top(cypher):
@@ -470,7 +470,7 @@ def test_cli_lookups_on_neo4j_answer_as_the_store(db, graph_store, neo4j_server,
     db.holding(name, folder)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
     on_neo4j = ["--neo4j", neo4j_server.uri, "--user", neo4j_server.user, "--database", neo4j_server.database]
-    for ask in _lookups(folder):
+    for ask in _lookups(name, folder):
         for fmt in (["--format", "json"], []):
             mine = run(*ask, *fmt, db=str(folder))
             theirs = run(*ask, *fmt, *on_neo4j)
