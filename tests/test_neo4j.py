@@ -463,10 +463,16 @@ def _lookups(name: str, folder: Path) -> list[list[str]]:
     return asks + [["roles", "--all"], ["stats"], ["who-leads", "nobody like this"]]
 
 
-def test_cli_lookups_on_neo4j_answer_as_the_store(db, graph_store, neo4j_server, monkeypatch):
-    name, folder = graph_store
-    if name == "hand":
-        pytest.skip("the lookups are compared on the stores govkg load builds")
+@pytest.fixture(scope="module", params=["seed", "corpus"])
+def loaded_store(request) -> tuple[str, Path]:
+    """(name, folder) of the stores govkg load builds: the sample articles and 2,000 corpus articles."""
+    if request.param == "seed":
+        return "seed", request.getfixturevalue("seed_store")
+    return "corpus", request.getfixturevalue("corpus_stores")[1]
+
+
+def test_cli_lookups_on_neo4j_answer_as_the_store(db, loaded_store, neo4j_server, monkeypatch):
+    name, folder = loaded_store
     db.holding(name, folder)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
     on_neo4j = ["--neo4j", neo4j_server.uri, "--user", neo4j_server.user, "--database", neo4j_server.database]
