@@ -487,7 +487,7 @@ def test_cli_lookups_on_neo4j_answer_as_the_store(db, loaded_store, neo4j_server
 
 # -- neo4j-admin database import full of the CSV export -----------------------------------------------
 
-def _readme_constraints(csv_dir: Path) -> list[str]:
+def _readme_statements(csv_dir: Path) -> list[str]:
     text = (csv_dir / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```cypher\n(.*?)```", text, re.S).group(1)
     return [c.strip() for c in block.split(";") if c.strip()]
@@ -510,7 +510,7 @@ def test_bulk_import_serves_the_same_graph(request, tmp_path):
     with ns.Neo4jServer.start(tmp_path / "served", serve=tmp_path / "home") as server:
         neo = Neo4jStore(server.uri, server.user, server.password)
         try:
-            for c in _readme_constraints(csv_dir):  # as the README says, once the database is started
+            for c in _readme_statements(csv_dir):  # as the README says, once the database is started: constraints, lists given back
                 neo.query(c, write=True)
             assert_constraints(neo)
             assert_same_graph(neo, folder)
