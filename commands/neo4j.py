@@ -7,6 +7,7 @@ module does not import the Neo4j driver itself; ``govkg.graph.neo4j_store`` does
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import click
@@ -85,7 +86,7 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
         kg = store.read_graph()
         store.close()
         total = target.push_size(kg)
-        with click.progressbar(length=total, label="pushing", file=click.get_text_stream("stderr"),
+        with click.progressbar(length=total, label="pushing", file=sys.stderr,
                                show_pos=True) as bar:
             summary = target.push(kg, batch_size=batch_size, progress=bar.update)
     except StoreError as e:
