@@ -9,8 +9,9 @@ names are the embedded store's: sources are the parallel lists ``source_articles
 ``source_sentences``, ``source_starts``, ``source_zones``, ``source_statuses`` (Neo4j has no nested
 maps), dates are Neo4j dates. Pushing the same graph twice writes nothing the second time.
 
-The URI is never shown with credentials in it (``redact``), and one carrying them is refused: the
-password comes from the caller (the CLI reads ``NEO4J_PASSWORD``), never from a command line.
+The URI is never shown with a password in it (``govkg.redact``), and one carrying credentials is
+refused: the password comes from the caller (the CLI reads ``NEO4J_PASSWORD``), never from a
+command line.
 
 The driver is imported on first use: it costs most of a second.
 """
@@ -24,6 +25,7 @@ from typing import Any, Callable, Iterator
 from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties
 from govkg.graph.schema import schema
 from govkg.graph.store import StoreError
+from govkg.redact import redact_uri
 
 
 BOLT_SCHEMES = ("neo4j", "bolt", "neo4j+s", "bolt+s", "neo4j+ssc", "bolt+ssc")
@@ -43,7 +45,7 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
                  database: str | None = "neo4j") -> None:
-        self.uri = redact(uri)  # what messages show: never a password
+        self.uri = redact_uri(uri)  # what messages show: never a password
         self._uri = uri
         self.user = user
         self._password = password
@@ -61,7 +63,7 @@ class Neo4jStore:
             if scheme not in BOLT_SCHEMES:
                 raise Neo4jStoreError(f"not a usable Neo4j URI '{self.uri}': use "
                                       f"{', '.join(s + '://' for s in BOLT_SCHEMES[:4])}... host:port")
-            if self.uri != self._uri:
+            if _has_userinfo(self._uri):
                 raise Neo4jStoreError(f"the Neo4j URI '{self.uri}' carries credentials: give the user with "
                                       f"--user and the password in NEO4J_PASSWORD, never on the command line")
             import neo4j
@@ -332,21 +334,13 @@ def _row(k, props: dict, key_prop: str | None) -> dict:
     return {"from": k[0], "to": k[1], "props": props}
 
 
-def redact(uri: str) -> str:
-    """``uri`` with any user and password in it replaced by ``***``, for messages.
+def _has_userinfo(uri: str) -> bool:
+    """Whether ``uri`` names a user (and maybe a password) before its host.
 
-    >>> redact("bolt://neo4j:s3cret@db.example:7687")
-    'bolt://***@db.example:7687'
-    >>> redact("neo4j://127.0.0.1:7687")
-    'neo4j://127.0.0.1:7687'
+    >>> _has_userinfo("bolt://neo4j:pw@127.0.0.1:7687"), _has_userinfo("neo4j://127.0.0.1:7687/x@y")
+    (True, False)
     """
-    scheme, sep, rest = uri.partition("://")
-    if not sep:
-        return uri.split("@", 1)[1] if "@" in uri else uri
-    netloc, slash, path = rest.partition("/")
-    if "@" in netloc:
-        netloc = "***@" + netloc.rsplit("@", 1)[1]
-    return f"{scheme}://{netloc}{slash}{path}"
+    return "@" in uri.partition("://")[2].partition("/")[0]
 
 
 def plain(v: Any) -> Any:
