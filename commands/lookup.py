@@ -21,6 +21,7 @@ import click
 from govkg.cli import db_option, emit, fail, format_option, table
 from govkg.commands.neo4j import neo4j_options, open_backend
 from govkg.graph import tenure as tn
+from govkg.graph.schema import schema
 from govkg.queries import resolve as rs
 from govkg.queries.runner import QueryError, run_records
 
@@ -526,7 +527,7 @@ def search(text, limit, db, fmt, neo4j_uri, neo4j_user, neo4j_database):
                     r["detail"] = posts.get(r["id"]) or ""
     if not rows:
         fail(f"nothing matches '{text}'")
-    rows.sort(key=lambda r: (-r["score"], KIND_ORDER.get(r["kind"], 9), r["name"] or ""))
+    rows.sort(key=lambda r: (-r["score"], KIND_ORDER.get(r["kind"], 9), r["name"] or "", r["id"]))
     emit([{k: r[k] for k in ("kind", "name", "detail", "id")} for r in rows], fmt, ["kind", "name", "detail", "id"])
 
 
@@ -540,8 +541,12 @@ def stats(db, fmt, neo4j_uri, neo4j_user, neo4j_database):
     """Nodes per label, edges per type, and the articles the store holds."""
     backend = backend_from(db, neo4j_uri, neo4j_user, neo4j_database)
     with handled(fmt):
+        # in the schema's order: a UNION's rows come in no set order (Neo4j's differs from LadybugDB's)
         nodes = {r["label"]: r["count"] for r in run_records(backend, "stats_nodes")}
         edges = {r["type"]: r["count"] for r in run_records(backend, "stats_edges")}
+        sch = schema()
+        nodes = {k: nodes[k] for k in sorted(nodes, key=list(sch.nodes).index)}
+        edges = {k: edges[k] for k in sorted(edges, key=list(sch.edges).index)}
         arts = run_records(backend, "stats_articles")[0]
     articles = {"count": arts["articles"], "dated": arts["dated"], "first_date": iso(arts["first_date"]),
                 "last_date": iso(arts["last_date"])}
@@ -808,7 +813,8 @@ def _order(node: dict) -> None:
     def key(c: dict) -> tuple:
         st = c.get("standing")
         when = (tn.STATE_ORDER.get(st["state"], 99),) + _seen_key(c.get("seen_on")) if st else ()
-        return (rank.get(c["relation"], 99), c.get("seen", False)) + when + (c["name"] or "",)
+        # ties end on the id: rows come in no set order, and Neo4j's differs from the embedded store's
+        return (rank.get(c["relation"], 99), c.get("seen", False)) + when + (c["name"] or "", c.get("id") or "")
 
     node["children"].sort(key=key)
     for c in node["children"]:

@@ -7,6 +7,7 @@ module does not import the Neo4j driver itself; ``govkg.graph.neo4j_store`` does
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import click
@@ -64,12 +65,14 @@ def open_backend(db: str | None, neo4j_uri: str | None = None, user: str = "neo4
               help="Neo4j user.")
 @click.option("--database", "neo4j_database", default="neo4j", show_default=True, metavar="NAME",
               help="Neo4j database.")
-@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=5000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(1, 1_000_000), default=10000, show_default=True,
               help="Rows per transaction.")
 def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
-    """Write the store to a Neo4j server (uniqueness constraints, then batched MERGE).
+    """Write the store to a Neo4j server: uniqueness constraints, then what it lacks or holds
+    differently, in batched transactions (nothing is deleted).
 
-    Pushing the same store twice changes nothing. The password is read from $NEO4J_PASSWORD.
+    Pushing the same store twice writes nothing the second time. The password is read from
+    $NEO4J_PASSWORD.
     """
     from govkg.graph.store import EmbeddedStore, StoreError
 
@@ -79,11 +82,11 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
         fail(f"no govkg store at {store.folder} (run 'govkg load' first, or pass --db)")
     t0 = time.perf_counter()
     try:
+        target.driver()  # connect (and check the credentials) before reading the store
         kg = store.read_graph()
         store.close()
-        target.driver()  # connect (and check the credentials) before showing a progress bar
         total = target.push_size(kg)
-        with click.progressbar(length=total, label="pushing", file=click.get_text_stream("stderr"),
+        with click.progressbar(length=total, label="pushing", file=sys.stderr,
                                show_pos=True) as bar:
             summary = target.push(kg, batch_size=batch_size, progress=bar.update)
     except StoreError as e:
@@ -91,7 +94,7 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
     finally:
         target.close()
     nodes, edges = sum(summary["nodes"].values()), sum(summary["edges"].values())
-    where = f"{neo4j_uri}" + (f" (database {neo4j_database})" if neo4j_database else "")
+    where = f"{target.uri}" + (f" (database {neo4j_database})" if neo4j_database else "")
     click.echo(f"pushed {nodes} nodes ({summary['nodes_created']} new) and {edges} relationships "
                f"({summary['relationships_created']} new) to {where} in {time.perf_counter() - t0:.1f} s")
     for label, n in summary["nodes"].items():

@@ -9,8 +9,10 @@ dates as ``:date``. Each label has its own id space, so the ``id`` property of e
 govkg id.
 
 Arrays are joined with ``ARRAY_DELIMITER`` (U+00A6 BROKEN BAR), not ';', which sentences contain;
-an element that contains it has it replaced by '|'. ``README.md`` beside the files gives the exact
-import command, then the constraints to create once the database is started.
+an element that contains it has it replaced by '|'. A list holding one empty string is an empty cell,
+which the import reads as null. ``README.md`` beside the files gives the exact import command, then
+the Cypher to run once the database is started: the constraints, and statements giving back the
+per-source lists of edges that were [''] (``restore_statements``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ class _Cells:
     def __init__(self) -> None:
         self.replaced = 0
         self.multiline = False
+        self.lone_empty: dict[tuple[str, str], int] = {}  # (label or type, property): lists [''] written
+
+    def note(self, where: str, props: dict, columns) -> None:
+        # a list holding one empty string is an empty cell, which the import tool reads as null
+        for p in columns:
+            if p.type.endswith("[]") and props[p.name] == [""]:
+                self.lone_empty[(where, p.name)] = self.lone_empty.get((where, p.name), 0) + 1
 
     def cell(self, v, t: str) -> str:
         if v is None:
@@ -86,6 +95,7 @@ def write_neo4j_csv(kg, out_dir) -> dict:
             w.writerow([f"id:ID({label})"] + [_header(p.name, p.type) for p in nt.props] + [":LABEL"])
             for n, d in rows:
                 props = node_properties(d, label)
+                cells.note(label, props, nt.props)
                 w.writerow([n] + [cells.cell(props[p.name], p.type) for p in nt.props] + [label])
         node_files.append(name)
     for etype, et in sch.edges.items():
@@ -98,11 +108,13 @@ def write_neo4j_csv(kg, out_dir) -> dict:
                 w.writerow([f":START_ID({a})", f":END_ID({b})", ":TYPE"] + [_header(p.name, p.type) for p in et.props])
                 for u, v, d in rows:
                     props = edge_properties(d, etype)
+                    cells.note(etype, props, et.props)
                     w.writerow([u, v, etype] + [cells.cell(props[p.name], p.type) for p in et.props])
             rel_files.append(name)
     counts["files"] = node_files + rel_files
     counts["replaced_delimiters"] = cells.replaced
-    (out / "README.md").write_text(_readme(node_files, rel_files, counts, cells.multiline), encoding="utf-8")
+    (out / "README.md").write_text(_readme(node_files, rel_files, counts, cells.multiline, cells.lone_empty),
+                                   encoding="utf-8")
     summary = {"nodes": sum(counts["nodes"].values()), "relationships": sum(counts["relationships"].values()),
                "files": len(counts["files"])}
     if cells.replaced:
@@ -136,10 +148,35 @@ def import_command(node_files: list[str], rel_files: list[str], multiline: bool 
     return " \\\n    ".join(args)
 
 
-def _readme(node_files: list[str], rel_files: list[str], counts: dict, multiline: bool) -> str:
+def restore_statements(lone_empty: dict[tuple[str, str], int]) -> tuple[list[str], list[str]]:
+    """Cypher giving back the lists [''] that the import read as null (an empty CSV cell), and the
+    ones it cannot: a per-source list of an edge (``source_*``) is [''] exactly when the edge has
+    one source and the list is null; any other such list is only counted.
+
+    >>> restore_statements({("HOLDS", "source_stated_on"): 3})[0]
+    ["MATCH ()-[e:HOLDS]->() WHERE e.source_stated_on IS NULL AND size(e.source_articles) = 1 SET e.source_stated_on = ['']"]
+    """
+    sch = schema()
+    fixes, unfixed = [], []
+    for (where, prop), n in sorted(lone_empty.items()):
+        if where in sch.edges and prop.startswith("source_") and prop != "source_articles":
+            fixes.append(f"MATCH ()-[e:{where}]->() WHERE e.{prop} IS NULL AND size(e.source_articles) = 1 "
+                         f"SET e.{prop} = ['']")
+        else:
+            unfixed.append(f"{n} {where}.{prop}")
+    return fixes, unfixed
+
+
+def _readme(node_files: list[str], rel_files: list[str], counts: dict, multiline: bool,
+            lone_empty: dict[tuple[str, str], int] | None = None) -> str:
     total_n = sum(counts["nodes"].values())
     total_r = sum(counts["relationships"].values())
-    constraints = "\n".join(c + ";" for c in schema().neo4j_constraints())
+    fixes, unfixed = restore_statements(lone_empty or {})
+    constraints = "\n".join(c + ";" for c in schema().neo4j_constraints() + fixes)
+    fixes_note = (", then give back the lists holding one empty string (an empty cell, which the import reads "
+                  "as null)" if fixes else "")
+    unfixed_note = ("Lists holding one empty string that the import leaves null: " + ", ".join(unfixed) + ".\n\n"
+                    if unfixed else "")
     return f"""# govkg graph for `neo4j-admin database import full`
 
 {total_n} nodes and {total_r} relationships, written by `govkg export --format neo4j-csv`, with the same
@@ -164,12 +201,12 @@ import writes a new database: add `--overwrite-destination=true` to replace an e
 ```
 
 Then start the database (for a new name: `CREATE DATABASE neo4j` in the `system` database) and
-create the uniqueness constraints govkg's queries rely on:
+create the uniqueness constraints govkg's queries rely on{fixes_note}:
 
 ```cypher
 {constraints}
 ```
 
-`govkg cypher --neo4j URI ...`, `govkg query --neo4j URI ...` and the lookups with `--neo4j URI` then
+{unfixed_note}`govkg cypher --neo4j URI ...`, `govkg query --neo4j URI ...` and the lookups with `--neo4j URI` then
 run on it.
 """

@@ -1,23 +1,31 @@
 """A govkg graph on a Neo4j 5 server, through the official driver.
 
 ``Neo4jStore(uri, user, password, database)`` has the embedded store's reading shape,
-``.query(cypher, params) -> (columns, rows)`` (read-only unless ``write=True``), so named queries and
-lookups run unchanged on it, and ``.push(kg)`` writes a KnowledgeGraph: uniqueness constraints from
-the schema, then nodes per label and edges per type in batched ``UNWIND $rows ... MERGE ... SET``
-transactions. Labels and property names are the embedded store's: sources are the parallel lists
-``source_articles``, ``source_sentences``, ``source_starts``, ``source_zones`` (Neo4j has no nested
-maps), dates are Neo4j dates. Pushing the same graph twice changes nothing.
+``.query(cypher, params) -> (columns, rows)`` (a read session unless ``write=True``: the server
+refuses a write in it), so named queries and lookups run unchanged on it, and ``.push(kg)`` writes a
+KnowledgeGraph: uniqueness constraints from the schema, then, per label and per edge type, only what
+the server lacks or holds differently, in batched ``UNWIND $rows`` transactions. Labels and property
+names are the embedded store's: sources are the parallel lists ``source_articles``,
+``source_sentences``, ``source_starts``, ``source_zones``, ``source_statuses`` (Neo4j has no nested
+maps), dates are Neo4j dates. Pushing the same graph twice writes nothing the second time.
+
+The URI is never shown with a password in it (``govkg.redact``), and one carrying credentials is
+refused: the password comes from the caller (the CLI reads ``NEO4J_PASSWORD``), never from a
+command line.
 
 The driver is imported on first use: it costs most of a second.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any, Callable, Iterator
 
 from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties
 from govkg.graph.schema import schema
 from govkg.graph.store import StoreError
+from govkg.redact import redact_uri
 
 
 BOLT_SCHEMES = ("neo4j", "bolt", "neo4j+s", "bolt+s", "neo4j+ssc", "bolt+ssc")
@@ -37,7 +45,8 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
                  database: str | None = "neo4j") -> None:
-        self.uri = uri
+        self.uri = redact_uri(uri)  # what messages show: never a password
+        self._uri = uri
         self.user = user
         self._password = password
         self.database = database or None
@@ -50,14 +59,19 @@ class Neo4jStore:
     def driver(self):
         """The driver, connected and checked (Neo4jStoreError with one line if that fails)."""
         if self._driver is None:
-            scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+            scheme = self._uri.split("://", 1)[0].lower() if "://" in self._uri else ""
             if scheme not in BOLT_SCHEMES:
                 raise Neo4jStoreError(f"not a usable Neo4j URI '{self.uri}': use "
                                       f"{', '.join(s + '://' for s in BOLT_SCHEMES[:4])}... host:port")
+            if _has_userinfo(self._uri):
+                raise Neo4jStoreError(f"the Neo4j URI '{self.uri}' carries credentials: give the user with "
+                                      f"--user and the password in NEO4J_PASSWORD, never on the command line")
             import neo4j
 
             try:
-                drv = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self._password or ""))
+                # notifications off: a label the graph does not have yet is not a warning for the user
+                drv = neo4j.GraphDatabase.driver(self._uri, auth=(self.user, self._password or ""),
+                                                 notifications_min_severity="OFF")
             except (ValueError, ImportError, neo4j.exceptions.ConfigurationError) as e:
                 raise Neo4jStoreError(f"not a usable Neo4j URI '{self.uri}': {_line(e)}") from None
             try:
@@ -123,49 +137,152 @@ class Neo4jStore:
         return list(res.keys), [[plain(v) for v in r.values()] for r in res.records]
 
     # -- writing -----------------------------------------------------------------------------
-    def push(self, kg, batch_size: int = 5000, progress: Callable[[int], None] | None = None) -> dict:
-        """Write ``kg`` to the server: constraints, then nodes per label and edges per type in batched
-        MERGE transactions. Returns counts: nodes and edges sent per label/type, and what the
-        server created. ``progress(n)`` is called after each batch with the number of rows sent."""
+    def push(self, kg, batch_size: int = 10000, progress: Callable[[int], None] | None = None,
+             workers: int = 2) -> dict:
+        """Write ``kg`` to the server; a push costs what is new or changed.
+
+        First the uniqueness constraints (one per label, on ``id``; waiting until their indexes are
+        online). Then, per label and per edge type and pair of labels, it reads what the server
+        already holds (ids and properties) and writes, in batched ``UNWIND $rows`` transactions, only
+        the rows that differ: ``CREATE`` for nodes and edges the server lacks, ``SET +=`` for those
+        whose properties changed (a schema property the store no longer has is removed; properties
+        the server's users added are kept). Nothing is deleted. Pushing the same graph twice writes
+        nothing the second time. All nodes are written before any edge; ``workers`` sessions write
+        batches at once while this thread prepares the next rows.
+
+        Returns the counts: ``nodes``/``edges`` (rows per label/type), ``nodes_created``,
+        ``relationships_created``, ``nodes_updated``, ``relationships_updated``,
+        ``constraints_added``, and ``seconds``, where the time went: ``prepare`` (rows built and
+        compared in Python), ``read`` (what the server holds), ``write`` (waiting for the write
+        transactions once everything else was done), and ``server`` (the server's own time running
+        the write statements, as it reports it, summed over the sessions), and the wall time of the
+        two phases: ``nodes`` (until every node is written) and ``edges`` (the rest). ``progress(n)``
+        is called as rows are dealt with.
+        """
+        from concurrent.futures import ThreadPoolExecutor
         from neo4j import exceptions as ex
 
         sch = schema()
-        summary = {"nodes": {}, "edges": {}, "nodes_created": 0, "relationships_created": 0,
-                   "properties_set": 0, "constraints_added": 0}
+        summary = {"nodes": {}, "edges": {}, "nodes_created": 0, "relationships_created": 0, "nodes_updated": 0,
+                   "relationships_updated": 0, "constraints_added": 0,
+                   "seconds": {"prepare": 0.0, "read": 0.0, "write": 0.0, "server": 0.0}}
+        secs = summary["seconds"]
         drv = self.driver()
+        tick = time.perf_counter
+        local = threading.local()
+        sessions: list = []
+        lock = threading.Lock()
 
-        def run(tx, cypher, rows):
-            return tx.run(cypher, rows=rows).consume().counters
+        def session():
+            if not hasattr(local, "s"):
+                local.s = drv.session(database=self.database)
+                with lock:
+                    sessions.append(local.s)
+            return local.s
 
+        def write_batch(cypher: str, batch: list[dict], counter: str):
+            res = session().execute_write(_run_write, cypher, batch)
+            n = getattr(res.counters, counter)
+            if counter != "properties_set" and n != len(batch):
+                raise Neo4jStoreError(f"Neo4j at {self.uri} created {n} of {len(batch)} rows of "
+                                      f"'{cypher[:70]}...': the database changed during the push")
+            return len(batch), ((res.result_available_after or 0) + (res.result_consumed_after or 0)) / 1000
+
+        pending: list = []
+
+        def submit(pool, cypher: str, rows: list[dict], counter: str) -> None:
+            for batch in _batches(rows, batch_size):
+                pending.append(pool.submit(write_batch, cypher, batch, counter))
+
+        def collect(wait_all: bool) -> None:
+            # results of finished batches (all of them when wait_all), in submission order
+            t = tick()
+            while pending and (wait_all or pending[0].done()):
+                n, server = pending.pop(0).result()
+                secs["server"] += server
+                if progress:
+                    progress(n)
+            if wait_all:
+                secs["write"] += tick() - t
+
+        def plan(s, what: dict, cypher_read: str | None, key_of, create: str, update: str, counter: str,
+                 pool) -> tuple:
+            t = tick()
+            held = {key_of(r): r[-1] for r in s.execute_read(_read_all, cypher_read)} if cypher_read else {}
+            secs["read"] += tick() - t
+            t = tick()
+            new, changed = _diff(what, held, key_prop="id" if counter == "nodes_created" else None)
+            secs["prepare"] += tick() - t
+            if progress and len(what) > len(new) + len(changed):
+                progress(len(what) - len(new) - len(changed))
+            submit(pool, create, new, counter)
+            submit(pool, update, changed, "properties_set")
+            return len(new), len(changed)
+
+        t_start = tick()
         try:
-            with drv.session(database=self.database) as s:
-                for c in sch.neo4j_constraints():
-                    summary["constraints_added"] += s.run(c).consume().counters.constraints_added
-                by_label = group_nodes(kg)
-                for label in sch.nodes:
-                    rows = [{"id": n, "props": node_properties(d, label)} for n, d in by_label.get(label, [])]
-                    summary["nodes"][label] = len(rows)
-                    cypher = f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r.props"
-                    for batch in _batches(rows, batch_size):
-                        cnt = s.execute_write(run, cypher, batch)
-                        summary["nodes_created"] += cnt.nodes_created
-                        summary["properties_set"] += cnt.properties_set
-                        if progress:
-                            progress(len(batch))
-                by_type = group_edges(kg)
-                for etype in sch.edges:
-                    by_pair = {pair: [{"from": u, "to": v, "props": edge_properties(d, etype)} for u, v, d in es]
-                               for pair, es in by_type.get(etype, {}).items()}
-                    summary["edges"][etype] = sum(len(r) for r in by_pair.values())
-                    for (a, b), rows in sorted(by_pair.items()):
-                        cypher = (f"UNWIND $rows AS r MATCH (a:{a} {{id: r.from}}) MATCH (b:{b} {{id: r.to}}) "
-                                  f"MERGE (a)-[e:{etype}]->(b) SET e += r.props")
-                        for batch in _batches(rows, batch_size):
-                            cnt = s.execute_write(run, cypher, batch)
-                            summary["relationships_created"] += cnt.relationships_created
-                            summary["properties_set"] += cnt.properties_set
-                            if progress:
-                                progress(len(batch))
+            with drv.session(database=self.database) as s, ThreadPoolExecutor(max(1, workers)) as pool:
+                try:
+                    for c in sch.neo4j_constraints():
+                        summary["constraints_added"] += s.run(c).consume().counters.constraints_added
+                    s.run("CALL db.awaitIndexes(300)").consume()
+                    t = tick()
+                    counts = dict(s.execute_read(_read_all, _count_query(sch)))  # from the count store: instant
+                    secs["read"] += tick() - t
+
+                    t = tick()
+                    by_label = group_nodes(kg)
+                    secs["prepare"] += tick() - t
+                    for label in sch.nodes:
+                        t = tick()
+                        wanted = {n: node_properties(d, label) for n, d in by_label.get(label, [])}
+                        secs["prepare"] += tick() - t
+                        summary["nodes"][label] = len(wanted)
+                        if wanted:
+                            created, updated = plan(
+                                s, wanted, f"MATCH (n:{label}) RETURN n.id AS k, properties(n) AS p"
+                                if counts.get(label) else None, lambda r: r[0],
+                                f"UNWIND $rows AS r CREATE (n:{label}) SET n = r.props",
+                                f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n += r.props",
+                                "nodes_created", pool)
+                            summary["nodes_created"] += created
+                            summary["nodes_updated"] += updated
+                        collect(False)
+
+                    t = tick()
+                    by_type = group_edges(kg)
+                    edge_rows = []
+                    for etype in sch.edges:
+                        summary["edges"][etype] = 0
+                        for (a, b), es in sorted(by_type.get(etype, {}).items()):
+                            wanted = {(u, v): edge_properties(d, etype) for u, v, d in es}
+                            summary["edges"][etype] += len(wanted)
+                            edge_rows.append((etype, a, b, wanted))
+                            collect(False)
+                    secs["prepare"] += tick() - t
+                    collect(True)  # every node is written before the first edge
+                    secs["nodes"] = tick() - t_start
+
+                    for etype, a, b, wanted in edge_rows:
+                        created, updated = plan(
+                            s, wanted, f"MATCH (a:{a})-[e:{etype}]->(b:{b}) RETURN a.id, b.id, properties(e)"
+                            if counts.get(etype) else None, lambda r: (r[0], r[1]),
+                            f"UNWIND $rows AS r MATCH (a:{a} {{id: r.from}}) MATCH (b:{b} {{id: r.to}}) "
+                            f"CREATE (a)-[e:{etype}]->(b) SET e = r.props",
+                            f"UNWIND $rows AS r MATCH (a:{a} {{id: r.from}})-[e:{etype}]->(b:{b} {{id: r.to}}) "
+                            f"SET e += r.props",
+                            "relationships_created", pool)
+                        summary["relationships_created"] += created
+                        summary["relationships_updated"] += updated
+                        collect(False)
+                    collect(True)
+                    secs["edges"] = tick() - t_start - secs["nodes"]
+                finally:
+                    for f in pending:
+                        f.cancel()
+                    pool.shutdown(wait=True)
+                    for ws in sessions:
+                        ws.close()
         except (ex.ServiceUnavailable, ex.SessionExpired, ex.AuthError) as e:
             raise self._connection_error(e) from None
         except ex.Neo4jError as e:
@@ -176,6 +293,54 @@ class Neo4jStore:
     def push_size(self, kg) -> int:
         """How many rows ``push`` sends (for a progress bar)."""
         return kg.g.number_of_nodes() + kg.g.number_of_edges()
+
+
+def _count_query(sch) -> str:
+    """One query giving the number of nodes per label and of edges per type (Neo4j's count store)."""
+    parts = [f"MATCH (n:{lb}) RETURN '{lb}' AS k, count(n) AS c" for lb in sch.nodes]
+    parts += [f"MATCH ()-[e:{et}]->() RETURN '{et}' AS k, count(e) AS c" for et in sch.edges]
+    return " UNION ALL ".join(parts)
+
+
+def _run_write(tx, cypher: str, rows: list[dict]):
+    return tx.run(cypher, rows=rows).consume()
+
+
+def _read_all(tx, cypher: str) -> list[tuple]:
+    return [tuple(r.values()) for r in tx.run(cypher)]
+
+
+def _diff(wanted: dict, held: dict, key_prop: str | None = None) -> tuple[list[dict], list[dict]]:
+    """The rows to create (keys the server lacks) and to update (properties differ) for ``wanted``
+    ({key: properties}, every schema column, None when absent) against ``held`` ({key: the
+    server's properties}). Node keys are ids (``key_prop`` 'id'); edge keys are (from, to)."""
+    new, changed = [], []
+    for k, props in wanted.items():
+        have = held.get(k)
+        stored = {p: v for p, v in props.items() if v is not None}
+        if key_prop:
+            stored[key_prop] = k
+        if have is None:
+            new.append(_row(k, stored, key_prop))
+        elif any(plain(have.get(p)) != v for p, v in stored.items()) or \
+                any(have.get(p) is not None for p, v in props.items() if v is None):
+            changed.append(_row(k, props, key_prop))
+    return new, changed
+
+
+def _row(k, props: dict, key_prop: str | None) -> dict:
+    if key_prop:
+        return {"id": k, "props": props}
+    return {"from": k[0], "to": k[1], "props": props}
+
+
+def _has_userinfo(uri: str) -> bool:
+    """Whether ``uri`` names a user (and maybe a password) before its host.
+
+    >>> _has_userinfo("bolt://neo4j:pw@127.0.0.1:7687"), _has_userinfo("neo4j://127.0.0.1:7687/x@y")
+    (True, False)
+    """
+    return "@" in uri.partition("://")[2].partition("/")[0]
 
 
 def plain(v: Any) -> Any:
