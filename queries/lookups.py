@@ -166,8 +166,13 @@ def person_roles(backend, person: rs.Candidate | None, at: tn.When | None = None
             raise rs.NotFound(f"no posts are recorded for {person.name}")
     standing = None
     if at is not None or judged:
-        context = rows if person is None else run_records(
-            backend, "who_leads", {"agency_ids": sorted({r["agency_id"] for r in rows})})
+        context = rows
+        if person is not None:
+            # a holder's standing rests on the other holders of the same posts (and the person's own
+            # other posts): of everyone in these bodies, only they are judged
+            posts = {r["role_id"] for r in rows}
+            context = [r for r in run_records(backend, "who_leads", {"agency_ids": sorted({r["agency_id"] for r in rows})})
+                       if r["role_id"] in posts or r["person_id"] == person.id]
         standing = judge(rows, article_times(backend, context, every=person is None), at, context)
     records = role_records(rows, standing, at)
     hidden: list[dict] = []
@@ -402,11 +407,15 @@ def _holder_relation(rank: str, st: tn.Standing, status: str | None, keep_undate
     return ("former_" if st.state in ("ended", "formerly") else "other_") + rank
 
 
-def _step_rows(backend, query: str, ids: list[str], at: tn.When | None = None) -> list[dict]:
+def _step_rows(backend, query: str, ids: list[str], at: tn.When | None = None, members: bool = True) -> list[dict]:
     """The steps a chain query gives, as uniform dicts with ``src``, ``step`` and the child node.
-    Holders of posts (``who_leads``) are judged at ``at`` (None: after all the evidence)."""
+    Holders of posts (``who_leads``) are judged at ``at`` (None: after all the evidence); without
+    ``members`` only heads and deputies (a member's post never bears on how a head or a deputy
+    stands: only holders of the same post and the same person's higher posts do)."""
     if query == "who_leads":
         rows = run_records(backend, "who_leads", {"agency_ids": ids})
+        if not members:
+            rows = [r for r in rows if r["rank"] in ("head", "deputy")]
         standing = judge(rows, article_times(backend, rows), at)
         shown_roles = {r["role_id"] for r in rows if standing[(r["person_id"], r["role_id"])].shown}
         out = []
@@ -497,7 +506,8 @@ def build_chain(backend, root: rs.Candidate, depth: int = 3, on: tn.When | None 
         for query, items in wanted.items():
             ids = list(dict.fromkeys(n["id"] for n, _ in items))
             by_src: dict[str, list[dict]] = {}
-            for row in _step_rows(backend, query, ids, at):
+            members = any(steps & _MEMBERS for _, steps in items)
+            for row in _step_rows(backend, query, ids, at, members):
                 by_src.setdefault(row["src"], []).append(row)
             for node, steps in items:
                 for row in by_src.get(node["id"], []):

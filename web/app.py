@@ -93,6 +93,11 @@ class Store:
     def folder(self) -> Path:
         return self.store.folder
 
+    @property
+    def signature(self) -> tuple | None:
+        """The open database file's identity (changes when a load swaps a new one in)."""
+        return self._signature
+
     def _current(self) -> tuple | None:
         try:
             st = os.stat(self.store.db_path)
@@ -209,6 +214,7 @@ class App:
 
         self.store = Store(db)
         self.files = ArticleFiles()
+        self._stats: tuple | None = None
         self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
         self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                                autoescape=select_autoescape(default=True, default_for_string=True),
@@ -322,8 +328,11 @@ class App:
         return {"id": c.id, "label": c.label, "name": c.name}
 
     def home(self) -> dict:
-        with self.store.backend() as b:
-            return lk.stats(b)
+        with self.store.backend() as b:  # the counts change only when a load replaces the store
+            sig = self.store.signature
+            if self._stats is None or self._stats[0] != sig:
+                self._stats = (sig, lk.stats(b))
+            return json.loads(json.dumps(self._stats[1]))
 
     def search(self, query: dict) -> dict:
         text = (_one(query, "q") or "").strip()

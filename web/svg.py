@@ -200,7 +200,7 @@ def timeline_svg(rows: list[dict], url: Callable[[dict], str | None] | None = No
         return ""  # nothing to place in time: the table says 'undated'
     row_h, top = 34, 26
     height = top + len(rows) * row_h + 6
-    width = label_width + plot_width + 20
+    width = label_width + plot_width + 100  # room for a '≤2017-06-08' label at the right end
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="{_esc(FONT)}" role="img" aria-label="timeline">']
     y0, y1 = min(days).year, max(days).year + 1
