@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli import db_option, fail
+from govkg.cli import db_option, fail, fail_store
 
 
 @click.command("serve")
@@ -35,7 +35,7 @@ def serve(db, port, host, open_browser, log_requests):
     try:
         app.store.open()
     except StoreError as e:
-        fail(str(e))
+        fail_store(e)
     try:
         server = GovkgServer((host, port), app, quiet=not log_requests)
     except OSError as e:

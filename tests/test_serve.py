@@ -256,8 +256,10 @@ def test_cypher_refuses_writes_and_reports_errors(seed, seed_store, query, says)
 
 
 def test_cypher_bad_parameter(seed):
-    r = seed.get("/cypher.json?q=RETURN+1&p=" + quote("n:int=x"))
+    r = seed.get("/cypher.json?q=RETURN+%24n&p=" + quote("n:int=x"))
     assert r.status == 400 and r.json()["error"] == "parameter 'n': 'x' is not an integer"
+    r = seed.get("/cypher.json?q=RETURN+1&p=" + quote("n=1"))
+    assert r.status == 400 and r.json()["error"] == "parameter n is not used by the query (it uses no parameters)"
 
 
 # -- the process -----------------------------------------------------------------------------------------------
@@ -342,3 +344,13 @@ def test_serve_imports_nothing_it_does_not_need(seed_store):
             "assert not heavy, heavy\n") % str(seed_store)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
+
+
+def test_ctrl_c_stops_the_server_cleanly(seed_store):
+    import signal
+
+    with running(seed_store) as server:
+        assert server.get("/").status == 200
+        server.proc.send_signal(signal.SIGINT)
+        server.proc.wait(timeout=15)
+    # running() checked: exit status 0, no traceback

@@ -409,7 +409,8 @@ class App:
         return {"article": info, "file": file, "explain": explained, "mentions": mentions, "_view": view}
 
     def cypher(self, query: dict) -> dict:
-        from govkg.commands.cypher import ParamError, _unique, parse_param, plain, referenced_params, write_clause
+        from govkg.commands.cypher import (ParamError, _unique, engine_message, parse_param, plain, referenced_params,
+                                           write_clause)
         from govkg.queries.runner import execute
 
         text = _one(query, "q") or ""
@@ -430,9 +431,15 @@ class App:
         if why:
             data["error"] = f"refusing to run a query that writes ({why}): the web view only reads"
             return data
-        missing = [p for p in referenced_params(text) if p not in values]
+        used = referenced_params(text)
+        missing = [p for p in used if p not in values]
         if missing:
             data["error"] = f"the query uses ${missing[0]} but no parameter {missing[0]}=VALUE was given"
+            return data
+        unused = [p for p in values if p not in used]
+        if unused:
+            data["error"] = (f"parameter {unused[0]} is not used by the query (it uses "
+                             f"{', '.join('$' + p for p in used) if used else 'no parameters'})")
             return data
         try:
             with self.store.backend() as b:
@@ -443,7 +450,7 @@ class App:
                 finally:
                     conn.set_query_timeout(0)
         except QueryError as e:
-            msg = str(e)
+            msg = engine_message(str(e))
             if "nterrupt" in msg or "timeout" in msg.lower():
                 msg = f"the query ran longer than {CYPHER_TIMEOUT_MS // 1000} s and was stopped"
             data["error"] = f"query error: {msg}"

@@ -11,7 +11,6 @@ load nothing from anywhere but this server.
 from __future__ import annotations
 
 import ipaddress
-import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -115,19 +114,16 @@ def url_of(server: GovkgServer) -> str:
 
 def serve_forever(server: GovkgServer, on_ready=None) -> None:
     """Serve until Ctrl-C or SIGTERM, then close the listening socket and the store."""
+    from govkg.cli import signals_interrupt
 
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    old = signal.signal(signal.SIGTERM, stop)
     try:
-        threading.Thread(target=server.app.warm, name="govkg-warm", daemon=True).start()
-        if on_ready:
-            on_ready()
-        server.serve_forever(poll_interval=0.2)
+        with signals_interrupt():  # SIGTERM stops it as Ctrl-C does
+            threading.Thread(target=server.app.warm, name="govkg-warm", daemon=True).start()
+            if on_ready:
+                on_ready()
+            server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, old)
         server.server_close()
         server.app.store.close()
