@@ -51,6 +51,7 @@ COMMANDS: dict[str, str] = {
     "sparql": "govkg.commands.rdf:sparql",
     "evaluate": "govkg.commands.evaluate:evaluate",
     "explain": "govkg.commands.explain:explain",
+    "serve": "govkg.commands.serve:serve",
 }
 
 HELP: dict[str, str] = {
@@ -72,6 +73,7 @@ HELP: dict[str, str] = {
     "sparql": "Run a SPARQL query over the graph.",
     "evaluate": "Score the store against a gold file of hand-checked facts.",
     "explain": "Every title mention of an article and what became of it.",
+    "serve": "Browse the store in a web browser (local, read-only).",
 }
 
 

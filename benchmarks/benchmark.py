@@ -10,11 +10,14 @@
 6. Neo4j (needs Java 17+ and Maven: the tests' server, tests/neo4j): ``govkg push`` of the store to
    a fresh Neo4j 5.26 server, rows per second for nodes and for relationships and where the time
    goes, a second push (nothing to write), and ``neo4j-admin database import full`` of the
-   ``neo4j-csv`` export, timed.
+   ``neo4j-csv`` export, timed;
+7. ``govkg serve``: each page's server time (its Server-Timing header) on named pages and on a
+   seeded random sample of people, agencies, documents and articles.
 
 Targets (issue figures): extraction >= 500 articles/s, the whole load within 3 minutes and 2 GB,
 who-leads within 0.3 s, each named lookup under 50 ms, chain under 0.5 s end to end, push >= 50,000
-rows/s.
+rows/s, each page of govkg serve within 100 ms of server time.
+
 The corpus belongs to its publishers: it is read where it lies and never copied.
 """
 
@@ -206,13 +209,99 @@ def neo4j_push_and_import(db: Path, work: Path, heap: str = "2g", pagecache_mb: 
          f"(one JVM, start included)")
 
 
+def serve_pages(db: Path, sample: int = 30) -> None:
+    """Start ``govkg serve`` on the store and time its pages by the server's own measure (the
+    Server-Timing header: from the request read to the answer ready), each page asked once."""
+    import random
+    import re
+    import statistics as st
+    import urllib.parse
+    import urllib.request
+
+    from govkg.graph.store import EmbeddedStore
+
+    store = EmbeddedStore(db)
+    ids = {}
+    for kind, q in (("person", "MATCH (p:Person)-[:HOLDS]->() RETURN DISTINCT p.id"),
+                    ("agency", "MATCH ()-[:OF]->(a:Agency) RETURN DISTINCT a.id"),
+                    ("document", "MATCH (r:Resolution) RETURN r.id"),
+                    ("article", "MATCH (a:Article) RETURN a.id")):
+        ids[kind] = sorted(r[0] for r in store.query(q)[1])
+    heavy = store.query("MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1")[1]
+    store.close()
+    exe = shutil.which("govkg")
+    cmd = [exe] if exe else [sys.executable, "-m", "govkg.cli"]
+    proc = subprocess.Popen(cmd + ["serve", "--db", str(db), "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", proc.stdout.readline()).group(0)
+
+        def ask(path: str) -> tuple[float, float, int]:
+            t = time.perf_counter()
+            try:
+                with opener.open(url + path, timeout=120) as r:
+                    r.read()
+                    status, timing = r.status, r.headers.get("Server-Timing", "")
+            except urllib.error.HTTPError as e:
+                status, timing = e.code, e.headers.get("Server-Timing", "")
+            wall = time.perf_counter() - t
+            m = re.search(r"dur=([0-9.]+)", timing)
+            return (float(m.group(1)) if m else float("nan")), wall * 1000, status
+
+        q = urllib.parse.quote
+        first_article = ids["article"][0]
+        ms, wall, status = ask(f"/article/{q(first_article, safe='')}")
+        line("serve: first article page after start", f"{ms:,.0f} ms server, {wall:,.0f} ms wall (status {status}; "
+             "includes indexing its JSONL file once, begun in the background at start)")
+        named = {"start page (stats)": "/", "search 'nguyen xuan phuc'": "/search?q=nguyen+xuan+phuc"}
+        found = json.loads(opener.open(url + "/search.json?q=" + q("Nguyễn Xuân Phúc")).read())["results"]
+        person = next((r["id"] for r in found if r["kind"] == "Person"), None)
+        found = json.loads(opener.open(url + "/search.json?q=" + q("UBND TP Hà Nội")).read())["results"]
+        agency = next((r["id"] for r in found if r["name"] == "UBND TP Hà Nội"), None)
+        if person:
+            named["person Nguyễn Xuân Phúc"] = f"/{person}"
+            named["person Nguyễn Xuân Phúc ?on=2017"] = f"/{person}?on=2017"
+        if agency:
+            named["agency UBND TP Hà Nội"] = f"/{agency}"
+            named["agency UBND TP Hà Nội ?on=2017-06-01"] = f"/{agency}?on=2017-06-01"
+        if heavy:
+            named[f"document with the most links ({heavy[0][1]})"] = f"/{heavy[0][0]}"
+        named["cypher box (20 holders of Chủ tịch)"] = ("/cypher?q=" + q("MATCH (p:Person)-[:HOLDS]->(r:Role) WHERE "
+                                                        "r.title = $t RETURN p.name LIMIT 20") + "&p=" + q("t=Chủ tịch"))
+        for label, path in named.items():
+            ms, wall, status = ask(path)
+            again = min(ask(path)[0] for _ in range(3))
+            line(f"serve: {label}", f"{ms:,.1f} ms server, {wall:,.1f} ms wall (status {status}); "
+                 f"asked again {again:,.1f} ms")
+        rng = random.Random(12)
+        for kind, pool in ids.items():
+            picks = rng.sample(pool, min(sample, len(pool)))
+            prefix = "/article/" if kind == "article" else "/"
+            times = [ask(prefix + (q(i, safe="") if kind == "article" else i))[0] for i in picks]
+            times.sort()
+            over = sum(1 for t in times if t > 100)
+            line(f"serve: {len(times)} random {kind} pages",
+                 f"median {st.median(times):,.1f} ms, 90th percentile {times[int(0.9 * (len(times) - 1))]:,.1f} ms, "
+                 f"max {times[-1]:,.1f} ms; {over} over 100 ms")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--keep", type=Path, default=None, help="build the store here and keep it")
     ap.add_argument("--skip-load", action="store_true", help="reuse the store at --keep")
-    ap.add_argument("--only-neo4j", action="store_true", help="only the Neo4j push and import (with --skip-load)")
+    ap.add_argument("--only", choices=["serve", "neo4j"], default=None,
+                    help="run only this part, on the store at --keep (with --skip-load for neo4j)")
+    ap.add_argument("--only-neo4j", action="store_const", const="neo4j", dest="only", help="the same as --only neo4j")
     args = ap.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"no corpus at {args.corpus}: pass --corpus")
@@ -222,15 +311,19 @@ def main() -> None:
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work on the machine slows "
           f"every figure)", flush=True)
     try:
-        if not args.only_neo4j:
+        if args.only == "serve":
+            serve_pages(db)
+            return
+        if args.only != "neo4j":
             extraction_rate(args.corpus, args.limit)
         if not args.skip_load:
             if db.exists():
                 shutil.rmtree(db)
             whole_load(args.corpus, args.limit, db)
-        if not args.only_neo4j:
+        if args.only != "neo4j":
             end_to_end(db)
             named_lookups(db)
+            serve_pages(db)
             rdf_export(db, work)
         neo4j_push_and_import(db, work)
     finally:

@@ -94,6 +94,9 @@ def params_for(backend) -> dict[str, dict]:
         "stats_articles": {},
         "article_times": {"ids": [A0, "003_cc153bd936ce14ee", "no-such-article"]},
         "all_article_times": {},
+        "article": {"id": A0},
+        "article_mentions": {"id": A0},
+        "article_files": {},
     }
 
 
