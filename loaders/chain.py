@@ -19,8 +19,9 @@ from datetime import date
 from govkg.graph.model import Source
 from govkg.identity import key, make_id
 from govkg.loaders.agencies import find_agencies, parse_agency
-from govkg.loaders.documents import DocumentMention, find_documents, party_term
-from govkg.loaders.resolve import Body
+from govkg.loaders.documents import DocumentMention, find_documents, issuer_code_of, party_term
+from govkg.loaders.relations import Organisation, document_issuer, find_organisations
+from govkg.loaders.resolve import Body, resolve_body
 from govkg.text import LOWER, UPPER
 from govkg.vocab import vocab
 
@@ -47,6 +48,7 @@ _PROJECT = re.compile(
 )
 _TYPE_BEFORE = re.compile(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$")
 _AT_WORK = re.compile(r"\btại buổi làm việc\b")
+_AT_DOCUMENT = re.compile(r"\btại\s+(?:[\wÀ-ỹ]+\s+){1,2}(?:số\s+)?$")  # "... nội dung tại Công văn số 271"
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _STEER_SUBJECT = re.compile(r"thực hiện|triển khai|Chương trình|Nghị quyết|Kế hoạch|Đề án|Chỉ thị|Kết luận", re.I)
@@ -57,16 +59,53 @@ _TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ
 class ChainReader:
     """Documents, relations, events, directives, projects and tasks of one article's sentences."""
 
+    def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list) -> None:
+        """Everything the chain readers find in one sentence; ``holders`` are (offset, person id) of
+        the people the sentence names with a post, ``agencies`` the bodies it names."""
+        organisations = find_organisations(s, [(a.start, a.end) for a in agencies])
+        docs = self._documents(s, src, agencies, organisations)
+        mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
+        bodies = [aid for _, aid in mentions]
+        self._steers(s, src, mentions, docs)
+        self._carries_out(s, src, mentions, docs)
+        self._event(s, src, holders, docs, bodies)
+        self._directive(s, src, holders)
+        self._projects(s, src, docs)
+        self._tasks(s, src, docs)
+
     # -- documents ----------------------------------------------------------------------------------
-    def _documents(self, s: str, src: Source) -> list[tuple[DocumentMention, str]]:
+    def _documents(self, s: str, src: Source, agencies=None, organisations=()) -> list[tuple[DocumentMention, str]]:
         out = []
-        for d in find_documents(s):
-            issuer = self._issuer(s, d, src)
-            rid, props = self._document_id(d, issuer)
-            self.kg.add_node("Resolution", rid, **props)
+        agencies = find_agencies(s) if agencies is None else agencies
+        found = find_documents(s)
+        for d in found:
+            if self.published is not None:
+                if d.year_from == "symbol" and d.year and d.year > self.published.year:
+                    d = d.with_year_dropped()  # no document of a year after its article: a misprint
+                if d.day_month is not None:
+                    # "công văn số 1017 ngày 29/4": the day of the article's year (or the year before)
+                    day, month = d.day_month
+                    try:
+                        when = date(self.published.year, month, day)
+                        d = d.with_day(when if when <= self.published else date(self.published.year - 1, month, day))
+                    except ValueError:  # 29/2 of a year without it
+                        pass
+                if d.date is not None and d.date > self.published:
+                    d = d.with_date_dropped()
+            issuer = self._issuer(s, d, src, agencies, organisations, found)
+            rid = self._known_document(d)
+            if rid is None:
+                rid, props = self._document_id(d, issuer)
+                self.kg.add_node("Resolution", rid, **props)
+                self._remember_document(d, rid)
+            else:
+                extra = [d.number] if d.regime == "plain" or d.number not in self._numbers_of(rid) else []
+                self.kg.add_node("Resolution", rid, aliases=extra, date=d.date)  # a date another mention gives
             self.kg.add_fact("MENTIONS", self.article, rid, src)
-            if issuer is not None:
+            if issuer is not None and not self._issued_by_other(rid, issuer[0]):
                 self.kg.add_fact("ISSUED", issuer[0], rid, src, issuer[1])
+                for other in self.__dict__.get("_joint", {}).get(d.key_base, []):
+                    self.kg.add_fact("ISSUED", other, rid, src, issuer[1])
             out.append((d, rid))
         # "Nghị quyết 98/NQ-CP ... thực hiện Nghị quyết số 59-NQ/TW": the first implements the second
         for (a, aid), (b, bid) in zip(out, out[1:]):
@@ -77,52 +116,150 @@ class ChainReader:
                 self.kg.add_fact("IMPLEMENTS", aid, bid, src)
         return out
 
-    def _issuer(self, s: str, d: DocumentMention, src: Source) -> tuple[str, float] | None:
-        m = _OF.match(s[d.end:])
-        if m:
-            a = parse_agency(s, d.end + m.end())
-            if a is not None:
-                body = self._resolve(a, [])
-                if body is not None:
-                    return self._add_body(body, src), 1.0
+    def _numbers_of(self, rid: str) -> list[str]:
+        d = self.kg.g.nodes[rid]
+        return [d.get("number"), *(d.get("aliases") or [])]
+
+    def _issued_by_other(self, rid: str, issuer: str) -> bool:
+        """A document this article already credits to another issuer (in another sentence): the
+        first, surer statement stands (an issuer is never two bodies unless the symbol says so)."""
+        if not hasattr(self, "_issuers"):
+            self._issuers = {}
+        known = self._issuers.setdefault(rid, issuer)
+        return known != issuer and not self.kg.g.nodes[rid].get("joint")
+
+    def _known_document(self, d: DocumentMention) -> str | None:
+        """The document of this article that a mention names again: "Chỉ thị 16" after "Chỉ thị
+        16/CT-TTg", "Nghị quyết 77" after "Nghị quyết số 77/NQ-CP", a plain number named before."""
+        docs = self.__dict__.setdefault("_docs_seen", {})
+        if d.regime == "plain":
+            full = docs.get(("full", d.doc_type, _leading(d.number)))
+            if full is not None and full != "?":
+                return full
+            return docs.get(("plain", d.doc_type, d.number))
+        return docs.get(("symbol", d.key_base))
+
+    def _remember_document(self, d: DocumentMention, rid: str) -> None:
+        docs = self.__dict__.setdefault("_docs_seen", {})
+        if d.regime == "plain":
+            docs[("plain", d.doc_type, d.number)] = rid
+            return
+        docs[("symbol", d.key_base)] = rid
+        k = ("full", d.doc_type, _leading(d.number))
+        docs[k] = rid if docs.get(k, rid) == rid else "?"  # two documents of one type and number: neither
+
+    def _issuer(self, s: str, d: DocumentMention, src: Source, agencies=(), organisations=(),
+                found=()) -> tuple[str, float] | None:
+        """The issuer of a document: from the words around its number first ("... của Bộ Chính trị",
+        "Bộ Xây dựng đã có Văn bản số ..."), then from its symbol (BCT Bộ Công Thương, TTg Thủ
+        tướng Chính phủ, UBND with the article's province); with how sure that is."""
+        w = document_issuer(s, d, agencies, organisations, found)
+        code_body, code_conf = self._code_issuer(d)
+        if w is not None:
+            body = None
+            if w.post is not None:
+                body = _post_body(w.post)
+            elif w.organisation is not None:
+                body = _org_body(w.organisation)
+            elif w.agency is not None:
+                body = self._resolve(w.agency, [], s)
+            if body is not None:
+                national_code = code_body is not None and code_conf >= 0.9
+                if w.how != "after" and national_code and code_body.key != body.key or \
+                        w.how == "at" and code_body is not None and code_body.kind != body.kind:
+                    # "ý kiến chỉ đạo của Thủ tướng tại Thông báo số 150/TB-VPCP": VPCP issued it;
+                    # "NHNN phối hợp với Bộ KH&CN ban hành Quyết định 1050/QĐ-NHNN": NHNN did
+                    body = None
+                else:
+                    return self._add_body(body, src), {"after": 1.0, "subject": 0.9, "at": 0.85}[w.how]
+        if code_body is not None:
+            if d.issuer_codes and len(d.issuer_codes) > 1:
+                return self._joint_issuers(d, src, code_conf)
+            return self._add_body(code_body, src), code_conf
         if d.regime == "plain":
             # "UBND TP Cao Lãnh đã ... thực hiện 11 nội dung tại Công văn số 271": the body that is the
             # subject of the sentence issued its own numbered letter; said with less confidence
             subject = None
-            for a in find_agencies(s[: d.start]):
-                if _SUBJECT_VERB.match(s, a.end):
-                    subject = a
+            if _AT_DOCUMENT.search(s, 0, d.start):
+                for a in agencies:
+                    if a.end <= d.start and _SUBJECT_VERB.match(s, a.end):
+                        subject = a
             if subject is not None:
-                body = self._resolve(subject, [])
+                body = self._resolve(subject, [], s)
                 if body is not None:
                     return self._add_body(body, src), 0.6
-            return None
-        code = d.issuer_code or ""
-        name = vocab().documents.issuer_codes.get(code) or ("Quốc hội" if code.startswith("QH") else None)
-        if d.regime == "party":
-            name = vocab().documents.party_issuer_codes.get(code) if code not in ("TU", "HU", "QU", "ĐU", "TW", "TƯ") else None
-        if name == "Thủ tướng Chính phủ":
-            name = "Chính phủ"  # the Prime Minister's decisions: the edge is from the Government
-        if name:
-            return self._add_body(Body(name, "national", "state", None, key(name)), src), 0.9
-        if code == "TU" and self.ctx.province:
-            kind = "thanh_uy" if self.ctx.province in _city_provinces() else "tinh_uy"
-            word = "Thành ủy" if kind == "thanh_uy" else "Tỉnh ủy"
-            name = f"{word} {self.ctx.province}"
-            return self._add_body(Body(name, kind, "party", _province_place(self.ctx.province), key(name)), src), 0.8
         return None
 
+    def _joint_issuers(self, d: DocumentMention, src: Source, conf: float) -> tuple[str, float] | None:
+        """ "13/2013/TTLT-BCA-BQP-VKSNDTC-TANDTC": every body the symbol names issued it."""
+        ids = []
+        for code in d.issuer_codes:
+            body = self._body_of_code(code)
+            if body is not None:
+                ids.append(self._add_body(body, src))
+        if not ids:
+            return None
+        self.__dict__.setdefault("_joint", {})[d.key_base] = ids[1:]
+        return ids[0], conf
+
+    def _code_issuer(self, d: DocumentMention) -> tuple[Body | None, float]:
+        code = d.issuer_code or ""
+        if d.regime == "party":
+            if code in ("TU", "HU", "QU", "ĐU", "TW", "TƯ"):
+                if code == "TU" and self.ctx.province:
+                    kind = "thanh_uy" if self.ctx.province in _city_provinces() else "tinh_uy"
+                    word = "Thành ủy" if kind == "thanh_uy" else "Tỉnh ủy"
+                    name = f"{word} {self.ctx.province}"
+                    return Body(name, kind, "party", _province_place(self.ctx.province), key(name)), 0.8
+                return None, 0.0
+            name = vocab().documents.party_issuer_codes.get(code)
+            return (_named_body(name), 0.9) if name else (None, 0.0)
+        if d.regime == "plain":
+            return None, 0.0
+        if code.startswith("QH") and code[2:].isdigit() or code == "QH":
+            return _named_body("Quốc hội"), 0.95
+        body = self._body_of_code(code)
+        if body is None:
+            return None, 0.0
+        local = code in vocab().documents.local_codes or code in vocab().documents.department_codes
+        return body, (min(0.7, self.ctx.confidence) if local else 0.95)
+
+    def _body_of_code(self, code: str) -> Body | None:
+        docs = vocab().documents
+        code = issuer_code_of(code)
+        name = docs.issuer_codes.get(code)
+        if name is not None:
+            posts = vocab().chain.issuers.posts
+            return _post_body(posts[name]) if name in posts else _named_body(name)
+        local = docs.department_codes.get(code) or docs.local_codes.get(code)
+        if local is None or not self.ctx.province:
+            return None
+        # a province's department or committee: of the province the article is about
+        written = f"{local} {'TP' if self.ctx.province in _city_provinces() else 'tỉnh'} {self.ctx.province}"
+        a = parse_agency(written, 0)
+        if a is None or a.end != len(written):
+            return None
+        body = resolve_body(a, [], self.ctx, None)
+        return body
+
     def _document_id(self, d: DocumentMention, issuer: tuple[str, float] | None) -> tuple[str, dict]:
-        year = d.year or (self.about.year if self.about else None)
+        issuer_node = self.kg.g.nodes[issuer[0]] if issuer else None
+        year_from = d.year_from
+        year = d.year
+        if year is None and self.published is not None:
+            year, year_from = self.published.year, "article"
         props = {"number": d.number, "doc_type": d.doc_type, "regime": d.regime, "date": d.date,
-                 "issuer": self.kg.g.nodes[issuer[0]]["name"] if issuer else None}
-        if d.issuer_code == "TTg" and props["issuer"] == "Chính phủ":
-            props["issuer"] = "Thủ tướng Chính phủ"
+                 "issuer": issuer_node["name"] if issuer_node else None, "year_from": year_from}
+        if d.issuer_codes and len(d.issuer_codes) > 1:
+            props["joint"] = True
+            names = [self.kg.g.nodes[x]["name"] for x in [issuer[0], *self.__dict__.get("_joint", {}).get(d.key_base, [])]] \
+                if issuer else []
+            props["issuer"] = ", ".join(names) or None
         if d.regime == "party":
             national = d.issuer_code in ("TW", "TƯ")
             when = d.date or self.about
             term = party_term(when, national) if when else None
-            issuer_key = "tw" if national else (self.kg.g.nodes[issuer[0]]["key"] if issuer else self.ctx.province or "")
+            issuer_key = "tw" if national else (issuer_node["key"] if issuer_node else self.ctx.province or "")
             k = f"{d.key_base}|{issuer_key}|{term or '?'}"
             props.update(term=term, year=d.year)
         elif d.regime == "normative":
@@ -132,11 +269,15 @@ class ChainReader:
                 # "45/2022/NQ-QH" is written "45/2022/QH15": the legislature follows from the year
                 props["number"] = f"{d.number.split('/')[0]}/{d.year}/QH{13 + (d.year - 2011) // 5}"
         else:
-            place = self.ctx.province if d.regime == "plain" or d.issuer_code == "UBND" else ""
-            k = f"{d.key_base}|{place}|{year or '?'}"
+            local = d.regime == "plain" or d.issuer_code in vocab().documents.local_codes \
+                or d.issuer_code in vocab().documents.department_codes
+            where = ""
+            if local:
+                where = issuer_node["key"] if issuer_node and d.regime == "plain" else (self.ctx.province or "")
+            k = f"{d.key_base}|{where}|{year or '?'}"
             props.update(year=year)
         props["key"] = k
-        props["aliases"] = [d.number]
+        props["aliases"] = [d.number, *d.aliases]
         return make_id("Resolution", k), props
 
     # -- who steers and who carries out a document ------------------------------------------------------
@@ -297,6 +438,32 @@ class ChainReader:
             rid = topics.pop()
             for pid, src in self.loose_projects:
                 self.kg.add_fact("UNDER", pid, rid, src, 0.6)
+
+
+def _leading(number: str) -> str:
+    """The number a document is cited by: "16" of 16/CT-TTg, 59-NQ/TW, 45/2022/QH15."""
+    m = re.match(r"\d+", number)
+    return (m.group(0).lstrip("0") or "0") if m else number
+
+
+def _org_body(o: Organisation) -> Body:
+    return Body(o.name, o.kind, o.branch, None, key(o.name))
+
+
+def _post_body(name: str) -> Body:
+    """An issuing post as the body documents come from ("Thủ tướng Chính phủ"), under its body."""
+    parent = vocab().chain.issuers.post_parents.get(name)
+    return Body(name, "national", "state", None, key(name), _named_body(parent) if parent else None)
+
+
+def _named_body(name: str) -> Body:
+    """A national body named in full ("Bộ Công Thương", "Quốc hội"), as the recognisers name it."""
+    a = parse_agency(name, 0)
+    if a is not None and a.end == len(name) and a.kind in ("national", "bo", "tong_cuc", "cuc"):
+        if a.kind == "national":
+            return Body(a.core, "national", a.branch, None, key(a.core))
+        return Body(a.core, a.kind, a.branch, None, key(a.core))
+    return Body(name, "national", "state", None, key(name))
 
 
 def _city_provinces():

@@ -174,15 +174,7 @@ class _State(ChainReader):
         src = Source(self.article, s, start, zone)
         self.title_bodies = []
         holders = self._positions(s, src)
-        docs = self._documents(s, src)
-        mentions = [(a, aid) for a in find_agencies(s) if (aid := self._body(a, [], src, s)) is not None]
-        bodies = [aid for _, aid in mentions]
-        self._steers(s, src, mentions, docs)
-        self._carries_out(s, src, mentions, docs)
-        self._event(s, src, holders, docs, bodies)
-        self._directive(s, src, holders)
-        self._projects(s, src, docs)
-        self._tasks(s, src, docs)
+        self.chain_sentence(s, src, holders, find_agencies(s))
 
     def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
         """Read the posts of a sentence (kept as holdings until the article ends); return (offset in
