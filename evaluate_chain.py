@@ -32,10 +32,11 @@ Names compare by :func:`govkg.identity.key`, nothing looser: another province's 
   project as projects match, a task end (``"t1"``) by the task the tasks block credited to it;
 - **projects** match on the name (or ``also_written`` / ``aliases``), without the word dự án,
   công trình or đề án; of those found: kind, place, owner, document;
-- **tasks** match when the record's sentence holds the gold evidence (at least 80% of its words,
-  in order of appearance not required) and the record's text holds at least half the words of
-  the gold ``what``; of those found: assignee (the bodies RESPONSIBLE_FOR it in the article,
-  exactly the gold's), document (what it is UNDER);
+- **tasks** match when the record's sentence holds the gold evidence (at least 80% of its words)
+  and the record states that action: at least half of the record's words are in the gold's
+  ``what`` or evidence, or half of the ``what`` is in the record; or, stated in another sentence,
+  when at least 70% of the words are shared both ways; of those found: assignee (the bodies
+  RESPONSIBLE_FOR it in the article, exactly the gold's), document (what it is UNDER);
 - **events** match on kind and, when the gold gives one, date; **chairs** are scored apart: a
   CHAIRED fact of the article matches a gold event's ``chaired_by`` by the person's name
   (``chaired_by_implied`` and optional events' chairs count neither way).
@@ -56,7 +57,8 @@ BLOCKS = ("documents", "relations", "projects", "tasks", "events")
 RELATION_EDGES = {"IMPLEMENTS": "implements", "STEERS": "steers", "RESPONSIBLE_FOR": "responsible",
                   "DIRECTED": "directed"}
 TASK_EVIDENCE_SHARE = 0.8  # of the gold evidence's words found in the record's sentence
-TASK_WHAT_SHARE = 0.5  # of the gold "what" words found in the record's text
+TASK_WHAT_SHARE = 0.5  # of the record's words in the gold "what" and evidence, or the other way round
+TASK_RESTATED_SHARE = 0.8  # of the gold "what" in a record stating the task in another sentence
 SCORED = ("documents", "relations", "projects", "tasks", "events", "chairs")
 
 
@@ -411,11 +413,20 @@ class _Ctx:
         return k in {key(t) for t in targets} | {key(a) for a in aliases or []}
 
     def _credit(self, block: str, records: list, required: list, optional: list, matches, describe_gold,
-                describe_record, on_match=None, judged=None) -> dict[int, int]:
-        """Match records to gold items; count; list misses and extras. Returns gold index -> record index."""
+                describe_record, on_match=None, judged=None, similarity=None) -> dict[int, int]:
+        """Match records to gold items; count; list misses and extras. Returns gold index -> record
+        index. With ``similarity``, each record tries the gold items closest to it first, the
+        closest records first (a maximum matching still)."""
         s = self.scores[block]
-        cand = [[i for i, g in enumerate(required) if matches(r, g)] for r in records]
-        credited = _max_matching(cand)
+        if similarity is None:
+            cand = [[i for i, g in enumerate(required) if matches(r, g)] for r in records]
+            credited = _max_matching(cand)
+        else:
+            scores = [[(similarity(r, g), i) for i, g in enumerate(required)] for r in records]
+            cand = [[i for sc, i in sorted(row, reverse=True) if sc > 0] for row in scores]
+            order = sorted(range(len(records)), key=lambda j: -max((sc for sc, _ in scores[j]), default=0))
+            owner = _max_matching([cand[j] for j in order])
+            credited = {i: order[j] for i, j in owner.items()}
         s.true_positives += len(credited)
         s.false_negatives += len(required) - len(credited)
         for i, g in enumerate(required):
@@ -446,6 +457,16 @@ class _Ctx:
                 on_match(records[j], required[i], True)
             for i, j in opt_credited.items():
                 on_match(records[j], optional[i], False)
+            # a duplicate states the gold item it matches: its relations count for that item
+            dupes = {j for j, r in enumerate(records) if j not in taken and j not in opt_taken and (cand[j] or opt_cand[j])}
+            for j in dupes:
+                i = next((i for i in cand[j] if i in credited), None)
+                if i is not None:
+                    on_match(records[j], required[i], None)
+                else:
+                    i = next((i for i in opt_cand[j]), None)
+                    if i is not None:
+                        on_match(records[j], optional[i], None)
         return credited
 
     # -- blocks ------------------------------------------------------------------------------
@@ -506,15 +527,30 @@ class _Ctx:
         records = self.ids("Task")
         s = self.scores["tasks"]
 
-        def matches(nid, g):
+        def similarity(nid, g) -> float:
+            """0 when the record does not state the gold task; else higher for a closer one (the
+            words they share, and the body it goes to)."""
             ev, what = words(g.get("evidence")), words(g.get("what"))
             text = words(self.nodes[nid].get("name"))
-            if _share(what, text) < TASK_WHAT_SHARE:
-                return False
-            return any(_share(ev, words(sent)) >= TASK_EVIDENCE_SHARE for sent in self.mine.sentences.get(nid, []))
+            sentences = [words(x) for x in self.mine.sentences.get(nid, [])]
+            near = max(_share(text, what + ev), _share(what, text))
+            if any(_share(ev, sent) >= TASK_EVIDENCE_SHARE for sent in sentences):
+                # the gold's sentence: the same action when the record's text is the gold's
+                ok = near >= TASK_WHAT_SHARE
+            else:
+                # the same action restated in another sentence of the article
+                ok = _share(what, text) >= TASK_RESTATED_SHARE and _share(text, what + ev) >= TASK_WHAT_SHARE
+            if not ok:
+                return 0.0
+            owners = {e["source"] for e in self.edges("RESPONSIBLE_FOR", target=nid)}
+            agrees = any(self.end_matches(o, w, []) for o in owners for w in _names(g.get("assignee")))
+            return near + (0.5 if agrees else 0.0)
+
+        def matches(nid, g):
+            return similarity(nid, g) > 0
 
         def on_match(nid, g, is_required):
-            self.task_of[nid] = g["id"]
+            self.task_of.setdefault(nid, g["id"])
             if not is_required:
                 return
             owners = {e["source"] for e in self.edges("RESPONSIBLE_FOR", target=nid)}
@@ -528,7 +564,7 @@ class _Ctx:
 
         self._credit("tasks", records, required, optional, matches,
                      lambda g: f"{g['id']}: {g.get('what')} ({g.get('assignee')})",
-                     lambda nid: (self.name(nid), self.sentence(nid)), on_match)
+                     lambda nid: (self.name(nid), self.sentence(nid)), on_match, similarity=similarity)
 
     def relations(self) -> None:
         required, optional = _block(self.article, "relations")

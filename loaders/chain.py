@@ -20,10 +20,12 @@ from govkg.graph.model import Source
 from govkg.identity import key, make_id
 from govkg.loaders.agencies import find_agencies, parse_agency
 from govkg.loaders.documents import DocumentMention, find_documents, issuer_code_of, party_term
+from govkg.loaders.gazetteer import find_places, match_place
 from govkg.loaders.relations import Organisation, document_issuer, find_organisations
+from govkg.loaders.tasks import continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
 from govkg.text import LOWER, UPPER
-from govkg.vocab import vocab
+from govkg.vocab import derived, vocab
 
 _IMPLEMENTS = re.compile(r"(?:triển khai |tổ chức )?thực hiện\s+(?:các\s+)?$")
 _OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của|do)\s+")
@@ -53,7 +55,18 @@ _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-
 _PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _STEER_SUBJECT = re.compile(r"thực hiện|triển khai|Chương trình|Nghị quyết|Kế hoạch|Đề án|Chỉ thị|Kết luận", re.I)
 _CARRY_OUT = re.compile(r"\b(?:triển khai|tổ chức)?\s*thực hiện\b")
-_TASKS = re.compile(r"(?P<done>\d+)/(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)")
+# a document a task follows from: "... theo Quyết định số 1880/QĐ-TTg", "... tại Thông báo số 150/TB-VPCP"
+_BASIS_BEFORE = re.compile(r"(?:theo|tại|thực hiện|triển khai|thi hành|quy định của|quy định tại)\s+(?:[\wÀ-ỹ]+\s+){0,4}?(?:số\s+)?$")
+# a sentence opening with its document: "Theo Quyết định số 476-QĐNS/TW, ...", "Theo Nghị quyết trên, ..."
+_AND_DOC = re.compile(r"\s*(?:,|và|;)\s*(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
+_FRAME = re.compile(r"\s*(?:Theo|Tại|Căn cứ|Thực hiện)\s+[^,;]{0,120}?,")
+# a document that assigns: "Nghị quyết 60/NQ-CP giao Bộ Y tế ...", "Quyết định ... yêu cầu"
+_DOC_ASSIGNS = re.compile(r"\s*(?:[^,;]{0,80}?\s)?(?:giao|yêu cầu|quy định|nêu rõ)\s")
+_LIST_SEP = re.compile(r"\s*(?:,|và)\s*(?=[A-ZĐ])")
+_PLACE_ITEM = r"(?:(?:^|,\s*|\s+và\s+)(?:(?P<kind>huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?(?P<name>[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}))"
+_PLACE_LIST = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>huyện|thị xã|quận|tỉnh)\s+[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}"
+                         r"(?:(?:,\s*|\s+và\s+)(?:(?:huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2})+")
+_PLACE_ACTOR = re.compile(r"(?:huyện|thị xã|quận|tỉnh|thành phố|TP)\s", re.I)
 
 
 class ChainReader:
@@ -62,16 +75,16 @@ class ChainReader:
     def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list) -> None:
         """Everything the chain readers find in one sentence; ``holders`` are (offset, person id) of
         the people the sentence names with a post, ``agencies`` the bodies it names."""
-        organisations = find_organisations(s, [(a.start, a.end) for a in agencies])
+        organisations = find_organisations(s, [(a.start, a.end) for a in agencies], getattr(self, "short_names", None))
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
         self._steers(s, src, mentions, docs)
-        self._carries_out(s, src, mentions, docs)
+        actors = self._actors(s, src, mentions, organisations)
         self._event(s, src, holders, docs, bodies)
         self._directive(s, src, holders)
         self._projects(s, src, docs)
-        self._tasks(s, src, docs)
+        self._tasks(s, src, docs, actors)
 
     # -- documents ----------------------------------------------------------------------------------
     def _documents(self, s: str, src: Source, agencies=None, organisations=()) -> list[tuple[DocumentMention, str]]:
@@ -299,23 +312,81 @@ class ChainReader:
         return any(a.end <= b.start < d.start and not s[max(0, b.start - 5):b.start].endswith("của ")
                    for b, _ in mentions if b is not a)
 
-    def _carries_out(self, s, src, mentions, docs) -> None:
-        """ "Theo Sở Kế hoạch và Đầu tư, thực hiện Chương trình 06-CTr/TU, đơn vị này đã ...": the body the
-        sentence is about carries the document out. Bodies named as someone's post or as an issuer
-        are not that body."""
-        for d, rid in docs:
-            verb = None
-            for m in _CARRY_OUT.finditer(s, 0, d.start):
-                if not any(m.end() <= x.start < d.start for x, _ in docs):
-                    verb = m
-            if verb is None:
+    def _actors(self, s, src, mentions, organisations) -> list[tuple[int, int, str]]:
+        """Who can be given a task in the sentence: its bodies (not those named as someone's post),
+        its enterprises, and districts or provinces named as actors ("yêu cầu huyện Lý Nhân ..."
+        is its People's Committee): ``(start, end, agency id)``."""
+        out = [(a.start, a.end, aid) for a, aid in mentions]
+        out += [(o.start, o.end, self._add_body(_org_body(o), src)) for o in organisations]
+        out += self._shared_head(s, src, mentions)
+        out += self._place_list(s, src, out)
+        taken = [(a, b) for a, b, _ in out]
+        for at, place in find_places(s):
+            if place.level == "ward" or any(x <= at < y for x, y in taken) or not _PLACE_ACTOR.match(s, at):
                 continue
-            for a, aid in mentions:
-                if a.end > verb.start() or a.kind == "ban_chi_dao" or self._in_title(a):
+            hit = match_place(s, at)
+            if hit is None:
+                continue
+            body = self._committee_of(hit[0])
+            if body is not None:
+                out.append((at, hit[1], self._add_body(body, src)))
+        return sorted(out)
+
+    def _shared_head(self, s, src, mentions) -> list[tuple[int, int, str]]:
+        """ "các Bộ Khoa học và Công nghệ, Y tế, Nông nghiệp và Phát triển nông thôn": the
+        ministries after the first, named by their field only."""
+        out = []
+        for a, _ in mentions:
+            if a.kind != "bo":
+                continue
+            pos = a.end
+            while True:
+                m = _LIST_SEP.match(s, pos)
+                if m is None:
+                    break
+                b = parse_agency("Bộ " + s[m.end():], 0)
+                if b is None or b.kind != "bo" or b.place is not None:
+                    break
+                end = m.end() + b.end - 3
+                if end <= m.end():
+                    break
+                body = self._resolve(b, [], s)
+                if body is None:
+                    break
+                out.append((m.end(), end, self._add_body(body, src)))
+                pos = end
+        return out
+
+    def _place_list(self, s, src, taken) -> list[tuple[int, int, str]]:
+        """ "Các huyện Phong Điền, Quảng Điền, Phú Vang và thị xã Hương Trà đều thực hiện ...": the
+        People's Committees of the places listed (of the article's province)."""
+        out = []
+        for m in _PLACE_LIST.finditer(s):
+            if any(x <= m.start() < y for x, y, _ in taken):
+                continue
+            kind = m.group("kind").lower()
+            for i, n in enumerate(re.finditer(_PLACE_ITEM, m.group(0))):
+                word = (n.group("kind") or kind).lower()
+                name = n.group("name")
+                hit = match_place(f"{word} {name}", 0)
+                if hit is None or hit[1] != len(word) + 1 + len(name):
                     continue
-                if any(0 <= a.start - x.end < 8 and s[x.end:a.start].strip() in ("của", "do") for x, _ in docs):
-                    continue  # "59-NQ/TW của Bộ Chính trị": the issuer
-                self.kg.add_fact("RESPONSIBLE_FOR", aid, rid, src, 0.7)
+                place = hit[0]
+                if place.province is not None and self.ctx.province and place.province != self.ctx.province:
+                    continue
+                body = self._committee_of(place)
+                if body is None:
+                    continue
+                start = m.start() if i == 0 else m.start() + n.start()
+                out.append((start, m.start() + n.end(), self._add_body(body, src)))
+        return out
+
+    def _committee_of(self, place) -> Body | None:
+        """The People's Committee a place named as an actor stands for."""
+        a = parse_agency(f"UBND {place.label}", 0)
+        if a is None:
+            return None
+        return resolve_body(a, [], self.ctx, None)
 
     def _in_title(self, a) -> bool:
         return any(start <= a.start < end for start, end in self.title_bodies)
@@ -399,20 +470,104 @@ class ChainReader:
             if not docs:
                 self.loose_projects.append((pid, src))
 
-    def _tasks(self, s, src, docs) -> None:
-        if not docs:
+    def _tasks(self, s, src, docs, actors) -> None:
+        """Tasks and targets: a Task node per action given, RESPONSIBLE_FOR from each body it is
+        given to (never the issuer of the document it follows from), UNDER the documents it follows
+        from when the sentence names them as its basis ("theo", "tại", "Theo Quyết định trên, ...");
+        a sentence with no subject that opens with an action goes on with the last task's bodies."""
+        self._sentence_no = getattr(self, "_sentence_no", 0) + 1
+        spans = [(d.start, d.end) for d, _ in docs]
+        authorities = [a for a, _, _ in actors] + [a for a, _ in spans] + [m.start() for m in _title_words().finditer(s)]
+        last = getattr(self, "_last_task", None)
+        giving = last is not None and self._sentence_no - last[2] <= 2
+        found = find_tasks(s, [(a, b) for a, b, _ in actors], spans, authorities, giving)
+        if not found:
+            if actors and _opens_with(s, actors[0][0]):
+                self._last_task = None  # another body is the subject now: no list goes on
+            else:
+                self._continued(s, src, docs)
             return
-        for m in _TASKS.finditer(s):
-            rid = docs[-1][1]
-            what = m.group("what")
-            tid = make_id("Task", f"{rid}|{what}")
-            total, n = int(m.group("total")), int(m.group("done"))
-            late = "chậm" in s[m.end():m.end() + 80]
-            props = {"late": n} if late else {"done": n}
-            self.kg.add_node("Task", tid, name=f"{what} của {self.kg.g.nodes[rid]['number']}", total=total,
-                             key=f"{rid}|{what}", **props)
-            self.kg.add_fact("UNDER", tid, rid, src)
-            self.kg.add_fact("MENTIONS", self.article, tid, src)
+        zone = 0.8 if src.zone == "leftover" else 1.0
+        for t in found:
+            owners = [actors[i][2] for i in t.actors]
+            if t.how == "obligation" and owners and all(self.kg.g.nodes[o]["name"] in _upward() for o in owners):
+                continue  # "Chính phủ cần chỉ đạo ...": advice to the Government, not a task it was given
+            bases = self._basis(s, t, docs)
+            if t.how == "count":
+                if not docs:
+                    continue
+                rid = bases[0] if bases else docs[-1][1]
+                tid = make_id("Task", f"{rid}|{t.what}")
+                props = {"late": t.done} if t.status == "late" else {"done": t.done}
+                self.kg.add_node("Task", tid, name=f"{t.what} của {self.kg.g.nodes[rid]['number']}", total=t.total,
+                                 key=f"{rid}|{t.what}", status=t.status, **props)
+                self.kg.add_fact("UNDER", tid, rid, src)
+                self.kg.add_fact("MENTIONS", self.article, tid, src)
+                continue
+            conf = {"assignment": 0.9, "obligation": 0.85, "carry_out": 0.8, "target": 0.8}.get(t.how, 0.8) * zone
+            self._add_task(t.what, t.how, t.status, owners, t.generic, bases, src, conf)
+            if t.how in ("assignment", "obligation") and (owners or t.generic):
+                self._last_task = (owners, t.generic, self._sentence_no, bases)
+
+    def untriggered(self, s: str, start: int, zone: str) -> None:
+        """A sentence naming no title, body or document: it may go on with the last task."""
+        self._sentence_no = getattr(self, "_sentence_no", 0) + 1
+        if getattr(self, "_last_task", None) is not None:
+            self._continued(s, Source(self.article, s, start, zone), [])
+
+    def _continued(self, s, src, docs) -> None:
+        last = getattr(self, "_last_task", None)
+        if last is None or self._sentence_no - last[2] > 3:
+            return
+        owners, generic, _, bases = last
+        spans = continued_tasks(s)
+        for a, b in spans:
+            what = s[a:b].strip(" ,:;.")
+            self._add_task(what, "continued", None, owners, generic, bases, src, 0.7 * (0.8 if src.zone == "leftover" else 1))
+        if spans:
+            self._last_task = (owners, generic, self._sentence_no, bases)
+
+    def _add_task(self, what, how, status, owners, generic, bases, src, conf) -> str:
+        k = f"{self.article}|{key(what)[:120]}"
+        tid = make_id("Task", k)
+        names = [self.kg.g.nodes[o]["name"] for o in owners]
+        self.kg.add_node("Task", tid, name=what, key=k, status=status,
+                         assignee=", ".join(names) if names else generic, kind=how)
+        self.kg.add_fact("MENTIONS", self.article, tid, src)
+        issuers = set().union(*(self._issuers_of(b) for b in bases)) if bases else set()
+        for o in owners:
+            if o in issuers:
+                continue  # the document's own issuer is not the one carrying it out
+            self.kg.add_fact("RESPONSIBLE_FOR", o, tid, src, conf)
+            if how in ("assignment", "carry_out"):
+                for b in bases:
+                    self.kg.add_fact("RESPONSIBLE_FOR", o, b, src, round(conf * 0.9, 2))
+        for b in bases:
+            self.kg.add_fact("UNDER", tid, b, src, 0.8)
+        return tid
+
+    def _basis(self, s: str, t, docs) -> list[str]:
+        """The documents a task follows from: named in its action after "theo", "tại", "thực
+        hiện" ("... theo Quyết định số 1880/QĐ-TTg, Quyết định số 309/QĐ-TTg"), or opening the
+        sentence ("Theo Quyết định trên, ...", "Nghị quyết giao ...")."""
+        inside = [(d, rid) for d, rid in docs if t.start <= d.start < t.end]
+        for i, (d, rid) in enumerate(inside):
+            if _BASIS_BEFORE.search(s, max(t.start, d.start - 60), d.start):
+                out = [rid]
+                for (prev, _), (nxt, nrid) in zip(inside[i:], inside[i + 1:]):
+                    if not _AND_DOC.fullmatch(s, prev.end, nxt.start):
+                        break
+                    out.append(nrid)
+                return list(dict.fromkeys(out))
+        before = [(d, rid) for d, rid in docs if d.end <= (t.verb_start if t.verb_start is not None else t.start)]
+        frame = _FRAME.match(s, 0)
+        for d, rid in before:
+            if frame and frame.end() >= d.start or _DOC_ASSIGNS.match(s, d.end):
+                return [rid]
+        return []
+
+    def _issuers_of(self, rid: str) -> set[str]:
+        return {u for u, _, k in self.kg.g.in_edges(rid, keys=True) if k == "ISSUED"}
 
     def _steering_by_name(self) -> None:
         """ "Ban Chỉ đạo Chương trình 03-CTr/TU" steers the 03-CTr/TU this article names."""
@@ -438,6 +593,37 @@ class ChainReader:
             rid = topics.pop()
             for pid, src in self.loose_projects:
                 self.kg.add_fact("UNDER", pid, rid, src, 0.6)
+
+
+def chain_triggers() -> set[str]:
+    """The words (lower case) a chain reader starts from, for the article's cheap first pass:
+    enterprises, verbs of assigning, project and event words."""
+    c = vocab().chain
+    words = {w.lower() for w in c.organisations.heads}
+    words |= {w.lower() for name, others in c.organisations.known.items() for w in (name, *others)}
+    words |= {w.lower() for w in c.raw.get("tasks", {}).get("assign_verbs", [])}
+    words |= {w.lower() for w in c.raw.get("triggers", [])}
+    return words
+
+
+@derived
+def _title_words() -> re.Pattern:
+    """Titles of posts that can give a task ("Thủ tướng", "Phó Chủ tịch", "Bộ trưởng")."""
+    from govkg.text import trie_pattern
+
+    t = vocab().titles
+    heads = [f for f, spec in t.specs.items() if spec.rank in ("head", "deputy")]
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(heads) + r")(?![\wÀ-ỹ])", re.I)
+
+
+def _upward() -> frozenset[str]:
+    return frozenset(vocab().chain.raw.get("tasks", {}).get("upward_bodies", []))
+
+
+def _opens_with(s: str, pos: int) -> bool:
+    """Whether the sentence opens with what stands at ``pos`` (after a short opening phrase)."""
+    head = s[:pos]
+    return not head.strip() or bool(re.fullmatch(r"(?:[\wÀ-ỹ/]+\s+){0,6}[\wÀ-ỹ/]*,\s*", head))
 
 
 def _leading(number: str) -> str:

@@ -18,7 +18,8 @@ from govkg.graph.model import KnowledgeGraph, Source
 from govkg.identity import fold, key, make_id
 from govkg.loaders.agencies import AgencyMention, find_agencies
 from govkg.loaders.article import Article
-from govkg.loaders.chain import ChainReader
+from govkg.loaders.chain import ChainReader, chain_triggers
+from govkg.loaders.relations import short_names
 from govkg.loaders.people import PositionMention, TitleMention, read_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
 from govkg.text import lower, retone, trie_pattern
@@ -63,6 +64,7 @@ def article_graph(article: Article, outlet_province: str | None = None,
     state = _State(kg, article.id, ctx, about, trace)
     state.published = article.date
     state.all_text = text + "\n" + "\n".join(leftovers)
+    state.short_names = short_names(article.text)  # "Công ty X (Y)": Y names X in this article
     from govkg.loaders.sentences import split_sentences
 
     triggers = _triggers()
@@ -76,6 +78,8 @@ def article_graph(article: Article, outlet_province: str | None = None,
             if i < len(hits) and hits[i] < start + len(sentence):
                 for at, piece in _pieces(start, sentence):
                     state.sentence(piece, at, zone)
+            else:
+                state.untriggered(sentence, start, zone)
     state.finish()
     return kg
 
@@ -113,8 +117,7 @@ def _triggers() -> re.Pattern:
     # every title contains one of a few words ("chủ tịch", "trưởng", "ủy viên" ...): those, not every form
     words = {*anchor_words(), *p["heads_map"],
              *(w.lower() for w in p["national_map"]), *(w.lower() for w in v.documents.type_words),
-             "/", "công trình", "dự án", "hệ thống", "khu liên hiệp", "nhà máy", "tuyến đường", "cảng", "sân bay",
-             "khu đô thị", "cầu "}
+             "/", *chain_triggers()}
     return re.compile(trie_pattern(words))
 
 

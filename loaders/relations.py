@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govkg.identity import key
 from govkg.loaders.agencies import AgencyMention, parse_agency
 from govkg.loaders.documents import DocumentMention
 from govkg.text import UPPER, trie_pattern
@@ -53,7 +54,7 @@ def _org_patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, s
     for name, others in o.known.items():
         for form in (name, *others):
             known[form] = name
-    known_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(known) + r")" + _WB)
+    known_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(known) + r")" + _WB, re.I)
     heads_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(o.heads) + r")" + _WB)
     return known_re, known, heads_re, o.heads
 
@@ -67,9 +68,10 @@ def _kind_of(name: str) -> str:
     return heads[m.group(0)] if m else "doanh_nghiep"
 
 
-def find_organisations(sentence: str, taken: list[tuple[int, int]] = ()) -> list[Organisation]:
+def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: dict[str, str] | None = None
+                       ) -> list[Organisation]:
     """Named enterprises, banks and schools, left to right, outside the spans ``taken`` (bodies
-    found otherwise).
+    found otherwise); ``extra`` maps the short names an article gives them to their names.
 
     >>> [(o.name, o.kind) for o in find_organisations("Thủ tướng yêu cầu EVN thực hiện thoái vốn")]
     [('Tập đoàn Điện lực Việt Nam', 'tap_doan')]
@@ -79,18 +81,19 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = ()) -> list
     ['Trường ĐH Tân Tạo']
     """
     known_re, known, heads_re, heads = _org_patterns()
+    by_key = _known_by_key()
     o = vocab().chain.organisations
     out: list[Organisation] = []
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in [*taken, *((k.start, k.end) for k in out)])
 
-    for m in known_re.finditer(sentence):
+    for m in known_re.finditer(sentence):  # the names the press uses for the big ones, in any case
         if free(m.start(), m.end()):
-            name = known[m.group(0)]
+            name = by_key.get(key(m.group(0)), m.group(0))
             kind = _kind_of(name)
             out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), m.end(), m.group(0)))
-    for m in heads_re.finditer(sentence):
+    for m in heads_re.finditer(sentence):  # a head word and its proper name
         if not free(m.start(), m.end()):
             continue
         end = _name_end(sentence, m.end())
@@ -98,9 +101,47 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = ()) -> list
             continue
         text = sentence[m.start():end]
         kind = heads[m.group(0)]
-        name = known.get(text, text)
-        out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), end, text))
+        out.append(Organisation(text, kind, o.kinds_branch.get(kind, o.branch), m.start(), end, text))
+    for short, name in (extra or {}).items():
+        for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(short) + _WB, sentence):
+            if free(m.start(), m.end()):
+                kind = _kind_of(name)
+                out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), m.end(), short))
     return sorted(out, key=lambda x: x.start)
+
+
+@derived
+def _known_by_key() -> dict[str, str]:
+    _, known, _, _ = _org_patterns()
+    return {key(form): name for form, name in known.items()}
+
+
+_SHORT = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
+
+
+def short_names(text: str) -> dict[str, str]:
+    """The short names an article gives its enterprises in brackets: "Công ty cổ phần Thảo Điền
+    (Thảo Điền Sapphire)" -> {"Thảo Điền Sapphire": "Công ty cổ phần Thảo Điền"}.
+
+    >>> short_names("đối với Công ty cổ phần Thảo Điền (Thảo Điền Sapphire). Theo đó")
+    {'Thảo Điền Sapphire': 'Công ty cổ phần Thảo Điền'}
+    >>> short_names("Tổng công ty Đầu tư phát triển đường cao tốc Việt Nam (VEC) cho biết")
+    {'VEC': 'Tổng công ty Đầu tư phát triển đường cao tốc Việt Nam'}
+    """
+    out: dict[str, str] = {}
+    if "(" not in text:
+        return out
+    for org in find_organisations(text):
+        m = _SHORT.match(text, org.end)
+        if m is None:
+            continue
+        short = m.group(1).strip()
+        words = short.split()
+        if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words) or len(words) > 5:
+            continue
+        if short != org.name and short not in out:
+            out[short] = org.name
+    return out
 
 
 def _name_end(s: str, pos: int) -> int | None:
@@ -124,7 +165,7 @@ def _name_end(s: str, pos: int) -> int | None:
             continue
         if n == 0 and w not in ("cổ", "phần"):
             return None
-        ahead = [x for x, _, _ in run[i + 1:i + 4]]
+        ahead = [x for x, _, _ in run[i + 1:i + 7]]
         if w in stop and w != "và" or not any(x[0].isupper() for x in ahead):
             break
         if w == "và" and not (ahead and ahead[0][0].isupper()):
