@@ -20,8 +20,10 @@ from govkg.graph.model import Source
 from govkg.identity import key, make_id
 from govkg.loaders.agencies import find_agencies, parse_agency
 from govkg.loaders.documents import DocumentMention, find_documents, issuer_code_of, party_term
+from govkg.loaders.events import EventMention, find_events
 from govkg.loaders.gazetteer import find_places, match_place
-from govkg.loaders.relations import Organisation, document_issuer, find_organisations
+from govkg.loaders.projects import find_projects
+from govkg.loaders.relations import Organisation, document_issuer, find_organisations, investors
 from govkg.loaders.tasks import continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
 from govkg.text import LOWER, UPPER
@@ -29,35 +31,21 @@ from govkg.vocab import derived, vocab
 
 _IMPLEMENTS = re.compile(r"(?:triển khai |tổ chức )?thực hiện\s+(?:các\s+)?$")
 _OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của|do)\s+")
-_CHAIR = re.compile(r"\b(?:chủ trì|dẫn đầu|chủ tọa)\b")
-_EVENT_WORDS = [
-    (re.compile(r"\b(?:cuộc họp|phiên họp|họp)\b", re.I), "meeting"),
-    (re.compile(r"\b(?:hội nghị|hội thảo|tọa đàm|kỳ họp)\b", re.I), "conference"),
-    (re.compile(r"\b(?:buổi làm việc|làm việc với)\b", re.I), "working session"),
-    (re.compile(r"\b(?:đoàn kiểm tra|kiểm tra|giám sát)\b", re.I), "inspection"),
-]
-_DAY = re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?:\s+ngày)?\s+(\d{1,2})\s*[-/]\s*(\d{1,2})(?:\s*[-/]\s*((?:19|20)\d\d))?\b")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự họp|có mặt)\b", re.I)
-_DIRECTIVE = re.compile(r"\b(?P<verb>yêu cầu|đề nghị|chỉ đạo|giao)\s+(?P<rest>.+)$")
-_CAPW = rf"[{UPPER}]\w*"
-_LOWW = f"[{LOWER}]+"
-_PROPER_TAIL = _CAPW + r"(?:\s(?:" + _CAPW + r"|\d+|(?:" + _LOWW + r"\s){1,2}" + _CAPW + r"))*"
-_PROJECT = re.compile(
-    r"(?:[Cc]ông trình|[Dd]ự án)\s+(?P<name1>(?:đường|cầu|nhà máy|hệ thống|khu|tuyến|cảng|bệnh viện|trường)\s"
-    r"(?:" + _LOWW + r"\s){0,3}" + _PROPER_TAIL + r")"
-    r"|(?P<name2>(?:Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu)\s(?:" + _LOWW + r"\s){1,6}"
-    + _PROPER_TAIL + r")"
-)
+_DIRECTING_VERBS = frozenset({"yêu cầu", "đề nghị", "chỉ đạo", "giao"})
 _TYPE_BEFORE = re.compile(r"(?:Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?$")
 _AT_WORK = re.compile(r"\btại buổi làm việc\b")
+_DIRECTING_AT = re.compile(r"(?:chỉ đạo|kết luận) của\s")
 _AT_DOCUMENT = re.compile(r"\btại\s+(?:[\wÀ-ỹ]+\s+){1,2}(?:số\s+)?$")  # "... nội dung tại Công văn số 271"
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
-_PROJECT_HINT = re.compile(r"[Cc]ông trình|[Dd]ự án|Hệ thống|Khu liên hiệp|Nhà máy|Tuyến đường|Cảng|Sân bay|Khu đô thị|Cầu ")
 _STEER_SUBJECT = re.compile(r"thực hiện|triển khai|Chương trình|Nghị quyết|Kế hoạch|Đề án|Chỉ thị|Kết luận", re.I)
 _CARRY_OUT = re.compile(r"\b(?:triển khai|tổ chức)?\s*thực hiện\b")
 # a document a task follows from: "... theo Quyết định số 1880/QĐ-TTg", "... tại Thông báo số 150/TB-VPCP"
 _BASIS_BEFORE = re.compile(r"(?:theo|tại|thực hiện|triển khai|thi hành|quy định của|quy định tại)\s+(?:[\wÀ-ỹ]+\s+){0,4}?(?:số\s+)?$")
 # a sentence opening with its document: "Theo Quyết định số 476-QĐNS/TW, ...", "Theo Nghị quyết trên, ..."
+_APPROVES = re.compile(r"(?:\s+ngày\s+[\d/.-]+)?(?:\s+(?:của|do)\s+[^,;.]{1,60}?)?\s*,?\s*(?:(?:đã|vừa|được)\s+)?"
+                       r"(?:về việc\s+)?(?:phê duyệt|ban hành|thông qua|về)\s+")
+_THEO = re.compile(r"\s*,?\s*(?:theo|tại|thực hiện)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:số\s+)?")
 _AND_DOC = re.compile(r"\s*(?:,|và|;)\s*(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
 _FRAME = re.compile(r"\s*(?:Theo|Tại|Căn cứ|Thực hiện)\s+[^,;]{0,120}?,")
 # a document that assigns: "Nghị quyết 60/NQ-CP giao Bộ Y tế ...", "Quyết định ... yêu cầu"
@@ -82,9 +70,8 @@ class ChainReader:
         self._steers(s, src, mentions, docs)
         actors = self._actors(s, src, mentions, organisations)
         self._event(s, src, holders, docs, bodies)
-        self._directive(s, src, holders)
-        self._projects(s, src, docs)
-        self._tasks(s, src, docs, actors)
+        self._projects(s, src, docs, actors)
+        self._tasks(s, src, docs, actors, holders)
 
     # -- documents ----------------------------------------------------------------------------------
     def _documents(self, s: str, src: Source, agencies=None, organisations=()) -> list[tuple[DocumentMention, str]]:
@@ -317,9 +304,16 @@ class ChainReader:
         its enterprises, and districts or provinces named as actors ("yêu cầu huyện Lý Nhân ..."
         is its People's Committee): ``(start, end, agency id)``."""
         out = [(a.start, a.end, aid) for a, aid in mentions]
-        out += [(o.start, o.end, self._add_body(_org_body(o), src)) for o in organisations]
+        out += [(o.start, o.end, self._org(o, src)) for o in organisations]
+        out = self._parts(s, src, out)
+        out += self._bare_heads(s, src, out)
         out += self._shared_head(s, src, mentions)
         out += self._place_list(s, src, out)
+        investor = getattr(self, "_investor", None)
+        if investor is not None:  # "yêu cầu chủ đầu tư dừng thi công": the article's investor
+            for m in re.finditer(r"(?<![\wÀ-ỹ])[Cc]hủ đầu tư(?!\s+(?:là|dự án|công trình|\())", s):
+                if not any(x <= m.start() < y for x, y, _ in out):
+                    out.append((m.start(), m.end(), investor))
         taken = [(a, b) for a, b, _ in out]
         for at, place in find_places(s):
             if place.level == "ward" or any(x <= at < y for x, y in taken) or not _PLACE_ACTOR.match(s, at):
@@ -331,6 +325,48 @@ class ChainReader:
             if body is not None:
                 out.append((at, hit[1], self._add_body(body, src)))
         return sorted(out)
+
+    def _org(self, o, src) -> str:
+        oid = self._add_body(_org_body(o), src)
+        self.__dict__.setdefault("_orgs_seen", {}).setdefault(o.kind, set()).add(oid)
+        return oid
+
+    def _parts(self, s, src, actors) -> list[tuple[int, int, str]]:
+        """ "Ban cán sự Đảng Bộ Kế hoạch và Đầu tư", "Đoàn kiểm tra của Ban Bí thư", "Hội đồng thành
+        viên VEC": a body inside the one named after the words, standing where both are written."""
+        parts = vocab().chain.organisations.parts
+        out = []
+        for a, b, aid in actors:
+            m = _parts_re().search(s, max(0, a - 40), a)
+            if m is None or m.end() != a:
+                out.append((a, b, aid))
+                continue
+            up = self.kg.g.nodes[aid]
+            kind = parts[m.group(1)]
+            words = m.group(1).replace(" của", "")
+            words = {"HĐTV": "Hội đồng thành viên", "HĐQT": "Hội đồng quản trị"}.get(words, words)
+            name = f"{words}{' của' if m.group(1).endswith(' của') else ''} {up['name']}"
+            parent = Body(up["name"], up.get("kind", "national"), up.get("branch", "state"), None, up["key"])
+            body = Body(name, kind, "party" if kind in ("ban_can_su", "dang_doan") else up.get("branch", "state"), None,
+                        key(name), parent)
+            out.append((m.start(1), b, self._add_body(body, src)))
+        return out
+
+    def _bare_heads(self, s, src, actors) -> list[tuple[int, int, str]]:
+        """ "chỉ đạo Tổng công ty cần tập trung ...": an enterprise named by its head word alone is the
+        one of that kind the article named before."""
+        seen = self.__dict__.get("_orgs_seen", {})
+        if not seen:
+            return []
+        out = []
+        heads = vocab().chain.organisations.heads
+        for m in _bare_head_re().finditer(s):
+            if any(x <= m.start() < y for x, y, _ in actors):
+                continue
+            ids = seen.get(heads.get(m.group(1), ""), set())
+            if len(ids) == 1:
+                out.append((m.start(), m.end(), next(iter(ids))))
+        return out
 
     def _shared_head(self, s, src, mentions) -> list[tuple[int, int, str]]:
         """ "các Bộ Khoa học và Công nghệ, Y tế, Nông nghiệp và Phát triển nông thôn": the
@@ -393,84 +429,193 @@ class ChainReader:
 
     # -- events, directives, projects, tasks ---------------------------------------------------------
     def _event(self, s, src, holders, docs, bodies) -> None:
-        chair = _CHAIR.search(s)
+        """Events the sentence names with their day and chair; the documents the sentence names are
+        what they concern; bodies "tham dự" a later sentence names attended the article's first."""
+        found = find_events(s)
         at_work = _AT_WORK.search(s)
-        if (chair is None and at_work is None) or not holders:
+        if not found and at_work is None:
             if self.events and _ATTEND.search(s):
                 for b in bodies:
                     self.kg.add_fact("ATTENDED", b, self.events[0], src)
             return
-        pivot = chair.start() if chair else at_work.start()
-        before = [p for off, p in holders if off < pivot]
-        if not before:
-            return
-        found = [(m.start(), k) for pat, k in _EVENT_WORDS if (m := pat.search(s, pivot))]
-        if not found:
-            return
-        kind = min(found)[1]  # the event word nearest after "chủ trì" / "dẫn đầu"
-        when = self._day(s)
-        eid = next((e for e in self.events if self.kg.g.nodes[e]["kind"] == kind
-                    and self.kg.g.nodes[e].get("date") == when), None)
-        if eid is None:
-            eid = make_id("Event", f"{self.article}|{len(self.events)}")
-            name = s[pivot:pivot + 120].split(".")[0]
-            self.kg.add_node("Event", eid, kind=kind, name=name, date=when, article=self.article)
-            self.events.append(eid)
-        self.kg.add_fact("CHAIRED", before[-1], eid, src)
-        self.kg.add_fact("MENTIONS", self.article, eid, src)
-        for _, rid in docs:
-            self.kg.add_fact("CONCERNS", eid, rid, src)
+        chairs = []
+        for e in found:
+            chair = self._chair(s, e, holders)
+            if chair is None and e.how is not None:
+                continue  # "chủ trì" with nobody named: not an event this reader can tell
+            chairs.append((e, chair, 0.9 if e.how == "dẫn đầu" else 1.0))
+        if not found and at_work is not None:
+            # "chỉ đạo của Chủ tịch UBND tỉnh X tại buổi làm việc với UBND TP Y": who directs the session leads it
+            before = [p for off, p in holders if off < at_work.start()]
+            if before and _DIRECTING_AT.search(s, 0, at_work.start()):
+                e = EventMention("working session", s[at_work.start() + 4:at_work.end()], at_work.start(), at_work.end())
+                chairs.append((e, before[-1], 0.8))
+        for e, chair, conf in chairs:
+            when = self._event_day(e, s)
+            eid = next((x for x in self.events if self.kg.g.nodes[x]["kind"] == e.kind
+                        and self.kg.g.nodes[x].get("date") == when), None)
+            if eid is None:
+                eid = make_id("Event", f"{self.article}|{len(self.events)}")
+                self.kg.add_node("Event", eid, kind=e.kind, name=e.name, date=when, date_text=e.day_text,
+                                 article=self.article)
+                self.events.append(eid)
+            self.kg.add_fact("MENTIONS", self.article, eid, src)
+            if chair is not None:
+                self.kg.add_fact("CHAIRED", chair, eid, src, conf)
+            for _, rid in docs:
+                self.kg.add_fact("CONCERNS", eid, rid, src)
 
-    def _day(self, s: str) -> date | None:
-        m = _DAY.search(s)
-        if m is None:
+    def _chair(self, s, e: EventMention, holders) -> str | None:
+        """The person who chaired ``e``: named in its chair span, or the last named before its verb
+        in the same clause."""
+        if e.chair_span is not None:
+            a, b = e.chair_span
+            inside = [p for off, p in holders if a <= off < b]
+            return inside[-1] if inside else None
+        if e.chair_before is not None:
+            clause = max(s.rfind(";", 0, e.chair_before), s.rfind(". ", 0, e.chair_before))
+            before = [p for off, p in holders if clause < off < e.chair_before]
+            return before[-1] if before else None
+        return None
+
+    def _event_day(self, e: EventMention, s: str) -> date | None:
+        """The day of an event: as written with it ("Chiều 11/5"), the year from the article's
+        date or, lacking one, its crawl date (the day on or before it); else the article's date."""
+        if e.day is None:
             return self.published
-        year = int(m.group(3)) if m.group(3) else (self.published.year if self.published else None)
-        if year is None:
-            return None
+        d, m, y = e.day
+        bound = self.published or getattr(self, "date_upper", None)
+        if y is None:
+            if bound is None:
+                return None
+            y = bound.year
         try:
-            return date(year, int(m.group(2)), int(m.group(1)))
+            when = date(y, m, d)
         except ValueError:
             return None
+        if e.day[2] is None and bound is not None and when > bound:
+            try:
+                when = date(y - 1, m, d)
+            except ValueError:
+                return None
+        return when
 
-    def _directive(self, s, src, holders) -> None:
-        if not holders:
+    def _directives(self, s, src, t, owners, holders) -> None:
+        """ "Phó Thủ tướng Vương Đình Huệ yêu cầu Bộ Tài chính ...": a named person, the subject
+        of a verb of directing, and the bodies right after it (their task's assignees). A title
+        alone ("Phó Thủ tướng yêu cầu ...") is the one person the article names with that title."""
+        if t.verb not in _DIRECTING_VERBS or t.verb_start is None or not owners:
             return
-        m = _DIRECTIVE.search(s)
-        if m is None:
+        start = max(s.rfind(x, 0, t.verb_start) for x in (". ", "; ", ": ", ", "))
+        start = 0 if start < 0 else start + 2
+        inside = [p for off, p in holders if start <= off < t.verb_start]
+        person, conf = (inside[-1], 0.9) if inside else (None, 0.0)
+        if person is None:
+            head = s[start:t.verb_start]
+            title = _title_words().match(s, start + len(head) - len(head.lstrip()))
+            if title is not None:
+                rest = s[title.end():t.verb_start]
+                if _adverbs_only(rest):
+                    person, conf = self._holder_of(title.group(0)), 0.8
+                else:  # "Trưởng ban Tuyên giáo Trung ương yêu cầu ...": the title and its body
+                    spec = vocab().titles.specs.get(title.group(0)) or vocab().titles.specs.get(title.group(0).capitalize())
+                    prefix = spec.prefix + " " if spec is not None and spec.prefix else ""
+                    text = prefix + s[title.end():t.verb_start].lstrip()
+                    a = parse_agency(text, 0)
+                    if a is not None and _adverbs_only(text[a.end:]):
+                        body = self._resolve(a, [], s)
+                        if body is not None:
+                            person, conf = self._holder_of(spec.name if spec else title.group(0), body.key), 0.8
+        if person is None:
             return
-        before = [p for off, p in holders if off < m.start()]
-        if not before:
-            return
-        rest = m.group("rest")
-        for a in find_agencies(rest)[:1]:
-            if a.start > 40:
-                break
-            aid = self._body(a, [], src)
-            if aid is not None:
-                self.kg.add_fact("DIRECTED", before[-1], aid, src, 0.8, verb=m.group("verb"),
-                                 instruction=rest[:300])
+        for o in owners:
+            self.kg.add_fact("DIRECTED", person, o, src, conf, verb=t.verb, instruction=t.what[:300])
 
-    def _projects(self, s, src, docs) -> None:
-        if not _PROJECT_HINT.search(s):
-            return
-        for m in _PROJECT.finditer(s):
-            name = (m.group("name1") or m.group("name2")).strip().rstrip(",.;")
-            if len(name.split()) < 2:
-                continue
-            k = key(name) + (f"|{self.ctx.province}" if self.ctx.province else "")
+    def _holder_of(self, title: str, body_key: str | None = None) -> str | None:
+        """The one person this article names so far holding ``title`` (of ``body_key``, or any body)."""
+        k = key(title)
+        found = {h.person for h in self.holdings if key(self.kg.g.nodes[h.role]["title"]) == k
+                 and (body_key is None or self.kg.g.nodes[h.role]["key"].endswith("|" + body_key))}
+        return found.pop() if len(found) == 1 else None
+
+    def _projects(self, s, src, docs, actors) -> None:
+        """Projects named in the sentence, with the place the text gives (else the article's, said
+        with less confidence), the document they follow from ("phê duyệt Đề án ...", "... theo
+        Quyết định số ...") and their investor ("chủ đầu tư")."""
+        steering = {self.kg.g.nodes[x]["name"] for _, x in [(0, a[2]) for a in actors]
+                    if self.kg.g.nodes[x].get("kind") == "ban_chi_dao"}
+        taken = [(d.start, d.end) for d, _ in docs]
+        # "Ban Chỉ đạo Nhà nước xây dựng đề án đổi mới ...": a scheme may stand in a steering committee's name
+        taken += [(a, b) for a, b, x in actors if self.kg.g.nodes[x]["name"] not in steering]
+        found = find_projects(s, taken)
+        mine = []
+        for pm in found:
+            hit = match_place(s, pm.name_start)
+            if hit is not None and hit[1] >= pm.end - 1:
+                continue  # "Cầu Giấy": a place, not a work
+            name = self._as_written(s, src, pm.name_start, pm.end, pm.name)
+            place, conf = self._project_place(s, pm)
+            province = (place.province or place.name) if place is not None and place.level != "province" else (
+                place.name if place is not None else None)
+            k = key(name) + (f"|{province}" if province else "")
             pid = make_id("Project", k)
-            kind = s[m.start():m.start() + 12].split(" ")[0].lower()
-            self.kg.add_node("Project", pid, name=name, kind=kind, place=self.ctx.province, key=k)
+            self.kg.add_node("Project", pid, name=name, kind=pm.kind, place=place.name if place else None, key=k)
             self.kg.add_fact("MENTIONS", self.article, pid, src)
-            if self.ctx.province:
-                self.kg.add_fact("LOCATED_IN", pid, self._place(_province_place(self.ctx.province)), src)
-            for _, rid in docs:
-                self.kg.add_fact("UNDER", pid, rid, src, 0.7)
-            if not docs:
+            if place is not None:
+                self.kg.add_fact("LOCATED_IN", pid, self._place(place), src, conf)
+            basis = self._project_document(s, pm, docs)
+            if basis is not None:
+                self.kg.add_fact("UNDER", pid, basis, src, 0.9)
+            else:
                 self.loose_projects.append((pid, src))
+            mine.append((pm, pid))
+            self.__dict__.setdefault("_projects_seen", []).append(pid)
+        # the investor: "Cty X (Chủ đầu tư Dự án Y)", "chủ đầu tư là Công ty X", "do X làm chủ đầu tư"
+        for i in investors(s, [(a, b) for a, b, _ in actors]):
+            a, b, owner = actors[i]
+            pid = _nearest(mine, a) or self._only_project()
+            self._investor = owner
+            if pid is not None:
+                self.kg.add_fact("RESPONSIBLE_FOR", owner, pid, src, 0.9)
+                self.kg.add_node("Project", pid, owner=self.kg.g.nodes[owner]["name"])
 
-    def _tasks(self, s, src, docs, actors) -> None:
+    def _as_written(self, s, src, a: int, b: int, text: str) -> str:
+        """A span of the sentence as the article wrote it, with the abbreviations the reader blanks
+        out put back ("Tập đoàn Điện lực Việt Nam (EVN) giai đoạn ...")."""
+        raw = getattr(self, "raw_text", None)
+        if raw is None or src.zone != "body":
+            return text
+        written = raw[src.start + a:src.start + b]
+        if len(written) == b - a and written.replace(" ", "")[:5] == text.replace(" ", "")[:5]:
+            return re.sub(r"\s+", " ", written).strip(" ,")
+        return text
+
+    def _only_project(self) -> str | None:
+        seen = set(self.__dict__.get("_projects_seen", []))
+        return next(iter(seen)) if len(seen) == 1 else None
+
+    def _project_place(self, s, pm):
+        """The place a project lies in: written in its name or right after it ("..., huyện Sóc
+        Sơn"), else the article's province (less sure)."""
+        for at, place in find_places(s[pm.name_start:pm.end + 40]):
+            if at <= pm.end - pm.name_start + 3:
+                if place.level != "ward":
+                    return place, 1.0
+        if self.ctx.province:
+            return _province_place(self.ctx.province), min(0.6, self.ctx.confidence)
+        return None, 0.0
+
+    def _project_document(self, s, pm, docs) -> str | None:
+        """ "Quyết định 316/QĐ-TTg ... phê duyệt Đề án ...", "Chương trình ... theo Quyết định số
+        54/2012/QĐ-TTg": the document a project follows from."""
+        for d, rid in docs:
+            if d.end <= pm.start and _APPROVES.fullmatch(s, d.end, pm.start):
+                return rid
+            if d.start >= pm.end and _THEO.fullmatch(s, pm.end, d.start):
+                return rid
+        return None
+
+    def _tasks(self, s, src, docs, actors, holders=()) -> None:
         """Tasks and targets: a Task node per action given, RESPONSIBLE_FOR from each body it is
         given to (never the issuer of the document it follows from), UNDER the documents it follows
         from when the sentence names them as its basis ("theo", "tại", "Theo Quyết định trên, ...");
@@ -506,6 +651,8 @@ class ChainReader:
                 continue
             conf = {"assignment": 0.9, "obligation": 0.85, "carry_out": 0.8, "target": 0.8}.get(t.how, 0.8) * zone
             self._add_task(t.what, t.how, t.status, owners, t.generic, bases, src, conf)
+            if t.how == "assignment":
+                self._directives(s, src, t, owners, holders)
             if t.how in ("assignment", "obligation") and (owners or t.generic):
                 self._last_task = (owners, t.generic, self._sentence_no, bases)
 
@@ -618,6 +765,32 @@ def _title_words() -> re.Pattern:
 
 def _upward() -> frozenset[str]:
     return frozenset(vocab().chain.raw.get("tasks", {}).get("upward_bodies", []))
+
+
+def _nearest(mentions, pos: int) -> str | None:
+    """The project mentioned nearest to ``pos`` in the sentence."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: abs(m[0].start - pos))[1]
+
+
+@derived
+def _parts_re() -> re.Pattern:
+    from govkg.text import trie_pattern
+
+    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(vocab().chain.organisations.parts) + r")(?:\s+số\s+\d+)?\s+")
+
+
+@derived
+def _bare_head_re() -> re.Pattern:
+    from govkg.text import trie_pattern
+
+    heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h]
+    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(heads) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
+
+
+def _adverbs_only(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:(?:đã|vừa|cũng|tiếp tục|đồng thời|sẽ|còn|thì)\s+)*", text + " "))
 
 
 def _opens_with(s: str, pos: int) -> bool:

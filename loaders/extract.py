@@ -63,8 +63,10 @@ def article_graph(article: Article, outlet_province: str | None = None,
                 content_hash=article.content_hash)
     state = _State(kg, article.id, ctx, about, trace)
     state.published = article.date
+    state.date_upper = getattr(article, "date_upper", None)  # published on or before (a crawl date)
     state.all_text = text + "\n" + "\n".join(leftovers)
     state.short_names = short_names(article.text)  # "Công ty X (Y)": Y names X in this article
+    state.raw_text = retone(article.text)  # the body as written (abbreviations in brackets kept), same offsets
     from govkg.loaders.sentences import split_sentences
 
     triggers = _triggers()

@@ -317,3 +317,37 @@ def _issuer_at(s: str, pos: int, agencies, organisations) -> tuple[tuple, int] |
         if a is not None:
             return (a, None, None), a.end
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Who a project belongs to
+
+
+_INVESTOR_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)?(?:là\s+|làm\s+)?[Cc]hủ đầu tư" + _WB)
+_INVESTOR_BEFORE = re.compile(r"[Cc]hủ đầu tư(?:\s+(?:của\s+)?(?:dự án|công trình)\s+[^,;.]{1,120}?)?\s*(?:,\s*)?(?:là\s+)?$")
+_DO_INVESTOR = re.compile(r"\s+làm chủ đầu tư" + _WB)
+
+
+def investors(sentence: str, actors: list[tuple[int, int]]) -> list[int]:
+    """The actors (indices) the sentence names as a project's investor (chủ đầu tư).
+
+    >>> s = "Cty TNHH The Sunrise Bay (Chủ đầu tư Dự án Khu đô thị mới quốc tế Đa Phước) cho biết"
+    >>> investors(s, [(0, 24)])
+    [0]
+    >>> s = "Chủ đầu tư dự án là Công ty cổ phần Thảo Điền."
+    >>> investors(s, [(20, 45)])
+    [0]
+    >>> investors("dự án do Tổng công ty VEC làm chủ đầu tư", [(9, 25)])
+    [0]
+    >>> investors("Bộ Xây dựng cho biết chủ đầu tư đã sai phạm", [(0, 11)])
+    []
+    """
+    if "hủ đầu tư" not in sentence:
+        return []
+    out = []
+    for i, (a, b) in enumerate(actors):
+        if _INVESTOR_AFTER.match(sentence, b) or _DO_INVESTOR.match(sentence, b) and sentence[:a].rstrip().endswith("do"):
+            out.append(i)
+        elif _INVESTOR_BEFORE.search(sentence[max(0, a - 160):a]):
+            out.append(i)
+    return out

@@ -263,6 +263,10 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]]) -> tuple[tuple[
     return None
 
 
+_ADVERBIAL = re.compile(r"(?:theo chức năng, nhiệm vụ(?: được (?:phân công|giao))?|theo chức năng, nhiệm vụ, quyền hạn"
+                        r"|trong phạm vi (?:chức năng, nhiệm vụ|thẩm quyền)(?: được giao)?|theo thẩm quyền),\s+")
+
+
 def _actions(s: str, start: int, capital: bool = False) -> list[tuple[int, int]]:
     """The actions from ``start``: each runs to the end of its clause; a list of them separated by
     ";" (each opening with a lower-case word) gives one span each."""
@@ -272,6 +276,10 @@ def _actions(s: str, start: int, capital: bool = False) -> list[tuple[int, int]]
     while pos < len(s):
         while pos < len(s) and s[pos] in " ,":
             pos += 1
+        if not out:
+            skip = _ADVERBIAL.match(s, pos)  # "theo chức năng, nhiệm vụ được phân công, chủ trì ..."
+            if skip is not None:
+                pos = skip.end()
         stop = p["stop"].search(s, pos)
         end = stop.start() if stop else len(s)
         piece = s[pos:end]
