@@ -32,8 +32,8 @@ Names compare by :func:`govkg.identity.key`, nothing looser: another province's 
   project as projects match, a task end (``"t1"``) by the task the tasks block credited to it;
 - **projects** match on the name (or ``also_written`` / ``aliases``), without the word dự án,
   công trình or đề án; of those found: kind, place, owner, document;
-- **tasks** match when the record's sentence holds the gold evidence (at least 80% of its words)
-  and the record states that action: at least half of the record's words are in the gold's
+- **tasks** match when the record's sentence holds the gold evidence (at least 80% of its words;
+  the evidence of a gold relation to the task counts too) and the record states that action: at least half of the record's words are in the gold's
   ``what`` or evidence, or half of the ``what`` is in the record; or, stated in another sentence,
   when at least 70% of the words are shared both ways; of those found: assignee (the bodies
   RESPONSIBLE_FOR it in the article, exactly the gold's), document (what it is UNDER);
@@ -527,6 +527,11 @@ class _Ctx:
         records = self.ids("Task")
         s = self.scores["tasks"]
 
+        rel_ev: dict[str, list[str]] = {}  # task id -> the evidence of the gold relations to it
+        for r in sum(_block(self.article, "relations"), []):
+            if isinstance(r.get("to"), str) and r.get("evidence"):
+                rel_ev.setdefault(r["to"], []).append(r["evidence"])
+
         def similarity(nid, g) -> float:
             """0 when the record does not state the gold task; else higher for a closer one (the
             words they share, and the body it goes to)."""
@@ -534,7 +539,8 @@ class _Ctx:
             text = words(self.nodes[nid].get("name"))
             sentences = [words(x) for x in self.mine.sentences.get(nid, [])]
             near = max(_share(text, what + ev), _share(what, text))
-            if any(_share(ev, sent) >= TASK_EVIDENCE_SHARE for sent in sentences):
+            evidences = [ev] + [words(x) for x in rel_ev.get(g["id"], [])]
+            if any(_share(e, sent) >= TASK_EVIDENCE_SHARE for sent in sentences for e in evidences):
                 # the gold's sentence: the same action when the record's text is the gold's
                 ok = near >= TASK_WHAT_SHARE
             else:

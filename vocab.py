@@ -221,6 +221,7 @@ class Organisations:
     heads: dict[str, str]  # head word -> kind
     known: dict[str, tuple[str, ...]]  # canonical name -> other names
     parts: dict[str, str]  # words naming a body inside another ("Ban cán sự Đảng", "Đoàn kiểm tra của") -> kind
+    head_forms: dict[str, str]  # a head word as written -> as named ("Cty" -> "Công ty")
     branch: str
     kinds_branch: dict[str, str]
     stop_words: tuple[str, ...]
@@ -350,7 +351,7 @@ def _chain(raw: dict) -> Chain:
     issuers = IssuerWords(dict(i.get("posts", {})), dict(i.get("post_parents", {})), _tuple(i.get("verbs")),
                           _tuple(i.get("adverbs")), _tuple(i.get("after")), _tuple(i.get("at")))
     orgs = Organisations(dict(o.get("heads", {})), {k: _tuple(v) for k, v in o.get("known", {}).items()},
-                         dict(o.get("parts", {})),
+                         dict(o.get("parts", {})), dict(o.get("head_forms", {})),
                          o.get("branch", "enterprise"), dict(o.get("kinds_branch", {})), _tuple(o.get("stop_words")))
     return Chain(issuers, orgs, raw)
 

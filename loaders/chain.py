@@ -309,6 +309,7 @@ class ChainReader:
         out += self._bare_heads(s, src, out)
         out += self._shared_head(s, src, mentions)
         out += self._place_list(s, src, out)
+        out += self._sectors(s, src, out)
         investor = getattr(self, "_investor", None)
         if investor is not None:  # "yêu cầu chủ đầu tư dừng thi công": the article's investor
             for m in re.finditer(r"(?<![\wÀ-ỹ])[Cc]hủ đầu tư(?!\s+(?:là|dự án|công trình|\())", s):
@@ -401,21 +402,60 @@ class ChainReader:
             if any(x <= m.start() < y for x, y, _ in taken):
                 continue
             kind = m.group("kind").lower()
-            for i, n in enumerate(re.finditer(_PLACE_ITEM, m.group(0))):
+            base = m.end("kind") + 1  # the names after "Các huyện "
+            for i, n in enumerate(re.finditer(_PLACE_ITEM, s[base:m.end()])):
                 word = (n.group("kind") or kind).lower()
-                name = n.group("name")
-                hit = match_place(f"{word} {name}", 0)
-                if hit is None or hit[1] != len(word) + 1 + len(name):
-                    continue
-                place = hit[0]
-                if place.province is not None and self.ctx.province and place.province != self.ctx.province:
+                place = self._district_here(word, n.group("name"))
+                if place is None:
                     continue
                 body = self._committee_of(place)
                 if body is None:
                     continue
-                start = m.start() if i == 0 else m.start() + n.start()
-                out.append((start, m.start() + n.end(), self._add_body(body, src)))
+                start = m.start() if i == 0 else base + (n.start("kind") if n.group("kind") else n.start("name"))
+                out.append((start, base + n.end(), self._add_body(body, src)))
         return out
+
+    def _sectors(self, s, src, taken) -> list[tuple[int, int, str]]:
+        """ "Ngành Tài nguyên và Môi trường tỉnh tăng cường ...", "Ngành nông nghiệp phối hợp ...": in
+        a province's article, a sector named as an actor is its department (Sở)."""
+        out = []
+        if not self.ctx.province or "gành" not in s:
+            return out
+        for m in re.finditer(r"(?<![\wÀ-ỹ])[Nn]gành\s+(?=[\wÀ-ỹ])", s):
+            if any(x <= m.start() < y for x, y, _ in taken):
+                continue
+            a = parse_agency("Sở " + s[m.end():], 0)
+            if a is None or a.kind != "so":
+                continue
+            end = m.end() + a.end - 3
+            tail = re.match(r"\s+(?:tỉnh|thành phố)(?![\wÀ-ỹ])", s[end:])
+            if tail is not None:
+                end += tail.end()
+            elif not _opens_with(s, m.start()):
+                continue  # "ngành giáo dục" mid-sentence: a sector, not a body
+            body = self._resolve(parse_agency(f"{a.core} {_province_label(self.ctx.province)}", 0), [], s)
+            if body is not None:
+                out.append((m.start(), end, self._add_body(body, src)))
+        return out
+
+    def _district_here(self, word: str, name: str):
+        """The district of the article's province with this name ("huyện Phong Điền" in a Huế
+        article is Huế's, not Cần Thơ's), whatever kind the gazetteer now gives it."""
+        from govkg.identity import fold
+        from govkg.loaders.gazetteer import Place, gazetteer
+
+        if word in ("tỉnh", "thành phố", "tp"):
+            hit = match_place(f"{word} {name}", 0)
+            return hit[0] if hit is not None and hit[0].level == "province" else None
+        here = self.ctx.province
+        if not here:
+            return None
+        near = {here, vocab().places.city_in_province.get(here, here)}
+        near |= {c for c, p in vocab().places.city_in_province.items() if p == here}
+        for kind, prov in gazetteer().districts.get(fold(name), []):
+            if prov in near:
+                return Place(name, "district", {"tp": "thành phố"}.get(word, word), here)
+        return None
 
     def _committee_of(self, place) -> Body | None:
         """The People's Committee a place named as an actor stands for."""
@@ -709,7 +749,8 @@ class ChainReader:
         before = [(d, rid) for d, rid in docs if d.end <= (t.verb_start if t.verb_start is not None else t.start)]
         frame = _FRAME.match(s, 0)
         for d, rid in before:
-            if frame and frame.end() >= d.start or _DOC_ASSIGNS.match(s, d.end):
+            if frame and frame.end() >= d.start or _DOC_ASSIGNS.match(s, d.end) \
+                    or _BASIS_BEFORE.search(s, max(0, d.start - 60), d.start):
                 return [rid]
         return []
 
@@ -765,6 +806,10 @@ def _title_words() -> re.Pattern:
 
 def _upward() -> frozenset[str]:
     return frozenset(vocab().chain.raw.get("tasks", {}).get("upward_bodies", []))
+
+
+def _province_label(province: str) -> str:
+    return ("TP " if province in _city_provinces() else "tỉnh ") + province
 
 
 def _nearest(mentions, pos: int) -> str | None:

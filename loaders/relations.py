@@ -101,7 +101,8 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
             continue
         text = sentence[m.start():end]
         kind = heads[m.group(0)]
-        out.append(Organisation(text, kind, o.kinds_branch.get(kind, o.branch), m.start(), end, text))
+        name = o.head_forms.get(m.group(0), m.group(0)) + text[len(m.group(0)):]  # "Cty TNHH X": Công ty TNHH X
+        out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), end, text))
     for short, name in (extra or {}).items():
         for m in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(short) + _WB, sentence):
             if free(m.start(), m.end()):

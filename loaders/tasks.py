@@ -290,7 +290,7 @@ def _actions(s: str, start: int, capital: bool = False) -> list[tuple[int, int]]
             piece = piece[lead.end():]
             words = piece.split()
         first_ok = words and (words[0][:1].islower() or capital and not out and p["action"].match(piece))
-        if out and not p["action"].match(piece):
+        if out and not p["action"].match(piece) and not (p["aspect"].match(piece) and p["action"].match(piece, p["aspect"].match(piece).end())):
             break  # "...; căn cứ chức năng ..., Bộ Nội vụ đã lập ...": no longer the same list of actions
         if len(words) < 2 or not first_ok or p["not_action"].match(piece):
             break
