@@ -29,7 +29,12 @@ from govkg.loaders.resolve import Body, resolve_body
 from govkg.text import LOWER, UPPER
 from govkg.vocab import derived, vocab
 
-_IMPLEMENTS = re.compile(r"(?:triển khai |tổ chức )?thực hiện\s+(?:các\s+)?$")
+_IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thực hiện|hướng dẫn(?: thi hành| thực hiện)?|quy định chi tiết"
+                         r"|cụ thể hóa|triển khai)\s+(?:(?:một số điều của|các|nội dung)\s+)?$")
+# between a steering committee's name and the document it carries out
+_STEERS_DOC = re.compile(r"\s*(?:chỉ đạo\s+)?(?:triển khai\s+|tổ chức\s+)?thực hiện\s+(?:các\s+)?(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
+# between documents named together: "59-NQ/TW của Bộ Chính trị, Nghị quyết số 45/2022/NQ-QH ..."
+_ALONG = re.compile(r"(?:\s+(?:của|ngày)\s+[^,;]{1,40}?)?\s*(?:,|và|;)\s*(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
 _OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-]+\s+)?(?:của|do)\s+")
 _ATTEND = re.compile(r"\b(?:tham dự|cùng dự|dự họp|có mặt)\b", re.I)
 _DIRECTING_VERBS = frozenset({"yêu cầu", "đề nghị", "chỉ đạo", "giao"})
@@ -38,8 +43,6 @@ _AT_WORK = re.compile(r"\btại buổi làm việc\b")
 _DIRECTING_AT = re.compile(r"(?:chỉ đạo|kết luận) của\s")
 _AT_DOCUMENT = re.compile(r"\btại\s+(?:[\wÀ-ỹ]+\s+){1,2}(?:số\s+)?$")  # "... nội dung tại Công văn số 271"
 _SUBJECT_VERB = re.compile(r"\s+(?:đã|đang|vừa|sẽ|ban hành|ký)(?![\wÀ-ỹ])")
-_STEER_SUBJECT = re.compile(r"thực hiện|triển khai|Chương trình|Nghị quyết|Kế hoạch|Đề án|Chỉ thị|Kết luận", re.I)
-_CARRY_OUT = re.compile(r"\b(?:triển khai|tổ chức)?\s*thực hiện\b")
 # a document a task follows from: "... theo Quyết định số 1880/QĐ-TTg", "... tại Thông báo số 150/TB-VPCP"
 _BASIS_BEFORE = re.compile(r"(?:theo|tại|thực hiện|triển khai|thi hành|quy định của|quy định tại)\s+(?:[\wÀ-ỹ]+\s+){0,4}?(?:số\s+)?$")
 # a sentence opening with its document: "Theo Quyết định số 476-QĐNS/TW, ...", "Theo Nghị quyết trên, ..."
@@ -47,13 +50,14 @@ _APPROVES = re.compile(r"(?:\s+ngày\s+[\d/.-]+)?(?:\s+(?:của|do)\s+[^,;.]{1,6
                        r"(?:về việc\s+)?(?:phê duyệt|ban hành|thông qua|về)\s+")
 _THEO = re.compile(r"\s*,?\s*(?:theo|tại|thực hiện)\s+(?:[\wÀ-ỹ]+\s+){0,3}?(?:số\s+)?")
 _AND_DOC = re.compile(r"\s*(?:,|và|;)\s*(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
-_FRAME = re.compile(r"\s*(?:Theo|Tại|Căn cứ|Thực hiện)\s+[^,;]{0,120}?,")
+_FRAME = re.compile(r"\s*(?:Theo|Tại|Căn cứ|Thực hiện|Về)\s+[^,;]{0,160}?,")
 # a document that assigns: "Nghị quyết 60/NQ-CP giao Bộ Y tế ...", "Quyết định ... yêu cầu"
 _DOC_ASSIGNS = re.compile(r"\s*(?:[^,;]{0,80}?\s)?(?:giao|yêu cầu|quy định|nêu rõ)\s")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*(?=[A-ZĐ])")
 _PLACE_ITEM = r"(?:(?:^|,\s*|\s+và\s+)(?:(?P<kind>huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?(?P<name>[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}))"
 _PLACE_LIST = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>huyện|thị xã|quận|tỉnh)\s+[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}"
                          r"(?:(?:,\s*|\s+và\s+)(?:(?:huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2})+")
+_BARE_PLACE = re.compile(r"(?<![\wÀ-ỹ])([Tt]hành phố|[Tt]ỉnh)(?=\s+(?:đã|đang|sẽ|cũng|đều|tiếp tục|thực hiện|triển khai|tổ chức))")
 _PLACE_ACTOR = re.compile(r"(?:huyện|thị xã|quận|tỉnh|thành phố|TP)\s", re.I)
 
 
@@ -67,10 +71,10 @@ class ChainReader:
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
-        self._steers(s, src, mentions, docs)
         actors = self._actors(s, src, mentions, organisations)
         self._event(s, src, holders, docs, bodies)
-        self._projects(s, src, docs, actors)
+        projects = self._projects(s, src, docs, actors)
+        self._steers(s, src, mentions, docs, projects)
         self._tasks(s, src, docs, actors, holders)
 
     # -- documents ----------------------------------------------------------------------------------
@@ -281,18 +285,25 @@ class ChainReader:
         return make_id("Resolution", k), props
 
     # -- who steers and who carries out a document ------------------------------------------------------
-    def _steers(self, s, src, mentions, docs) -> None:
-        """ "thành lập Ban chỉ đạo triển khai thực hiện các Nghị quyết số 59-NQ/TW, ... và 98/NQ-CP": the
-        steering committee steers the documents its name runs into."""
+    def _steers(self, s, src, mentions, docs, projects=()) -> None:
+        """ "thành lập Ban chỉ đạo triển khai thực hiện các Nghị quyết số 59-NQ/TW, ... và 98/NQ-CP":
+        a steering committee steers the documents (and schemes) its name holds, those it is said
+        to carry out right after its name, and those named together with them; nothing merely
+        near it."""
         for a, aid in mentions:
             if a.kind != "ban_chi_dao":
                 continue
+            steered = None
             for d, rid in docs:
-                if d.start < a.start or d.start - a.end > 200:
-                    continue
-                between = s[a.start:d.start]
-                if _STEER_SUBJECT.search(between) and not self._other_body_between(mentions, a, d, s):
-                    self.kg.add_fact("STEERS", aid, rid, src, 0.9)
+                inside = a.start <= d.start < a.end
+                follows = d.start >= a.end and _STEERS_DOC.fullmatch(s, a.end, d.start)
+                along = steered is not None and d.start >= steered.end and _ALONG.fullmatch(s, steered.end, d.start)
+                if inside or follows or along:
+                    self.kg.add_fact("STEERS", aid, rid, src, 0.9 if inside else 0.85)
+                    steered = d
+            for pm, pid in projects:  # "Ban Chỉ đạo Nhà nước xây dựng đề án đổi mới ..."
+                if a.start <= pm.start < a.end:
+                    self.kg.add_fact("STEERS", aid, pid, src, 0.85)
 
     def _other_body_between(self, mentions, a, d, s) -> bool:
         """A body other than ``a`` named between it and ``d``, not as an issuer ("của Bộ Chính trị")."""
@@ -310,6 +321,7 @@ class ChainReader:
         out += self._shared_head(s, src, mentions)
         out += self._place_list(s, src, out)
         out += self._sectors(s, src, out)
+        out += self._bare_place(s, src, out)
         investor = getattr(self, "_investor", None)
         if investor is not None:  # "yêu cầu chủ đầu tư dừng thi công": the article's investor
             for m in re.finditer(r"(?<![\wÀ-ỹ])[Cc]hủ đầu tư(?!\s+(?:là|dự án|công trình|\())", s):
@@ -436,6 +448,25 @@ class ChainReader:
             body = self._resolve(parse_agency(f"{a.core} {_province_label(self.ctx.province)}", 0), [], s)
             if body is not None:
                 out.append((m.start(), end, self._add_body(body, src)))
+        return out
+
+    def _bare_place(self, s, src, taken) -> list[tuple[int, int, str]]:
+        """ "..., thành phố đã tổ chức thực hiện 11 nhiệm vụ": the article's city or province named
+        bare as the subject of its clause is its People's Committee."""
+        out = []
+        for m in _BARE_PLACE.finditer(s):
+            if any(x <= m.start() < y for x, y, _ in taken) or match_place(s, m.start()) is not None:
+                continue
+            if not _opens_clause(s, m.start()):
+                continue
+            word = m.group(1).lower()
+            province = self.ctx.province
+            if not province or (word == "tỉnh") == (province in _city_provinces()):
+                continue
+            a = parse_agency(f"UBND {_province_label(province)}", 0)
+            body = resolve_body(a, [], self.ctx, None) if a is not None else None
+            if body is not None:
+                out.append((m.start(), m.end(), self._add_body(body, src)))
         return out
 
     def _district_here(self, word: str, name: str):
@@ -578,7 +609,7 @@ class ChainReader:
                  and (body_key is None or self.kg.g.nodes[h.role]["key"].endswith("|" + body_key))}
         return found.pop() if len(found) == 1 else None
 
-    def _projects(self, s, src, docs, actors) -> None:
+    def _projects(self, s, src, docs, actors) -> list:
         """Projects named in the sentence, with the place the text gives (else the article's, said
         with less confidence), the document they follow from ("phê duyệt Đề án ...", "... theo
         Quyết định số ...") and their investor ("chủ đầu tư")."""
@@ -618,6 +649,7 @@ class ChainReader:
             if pid is not None:
                 self.kg.add_fact("RESPONSIBLE_FOR", owner, pid, src, 0.9)
                 self.kg.add_node("Project", pid, owner=self.kg.g.nodes[owner]["name"])
+        return mine
 
     def _as_written(self, s, src, a: int, b: int, text: str) -> str:
         """A span of the sentence as the article wrote it, with the abbreviations the reader blanks
@@ -688,6 +720,10 @@ class ChainReader:
                                  key=f"{rid}|{t.what}", status=t.status, **props)
                 self.kg.add_fact("UNDER", tid, rid, src)
                 self.kg.add_fact("MENTIONS", self.article, tid, src)
+                for o in owners:  # "thành phố đã tổ chức thực hiện 11 nhiệm vụ": who does them
+                    if o not in self._issuers_of(rid):
+                        self.kg.add_fact("RESPONSIBLE_FOR", o, tid, src, 0.7 * zone)
+                        self.kg.add_fact("RESPONSIBLE_FOR", o, rid, src, 0.7 * zone)
                 continue
             conf = {"assignment": 0.9, "obligation": 0.85, "carry_out": 0.8, "target": 0.8}.get(t.how, 0.8) * zone
             self._add_task(t.what, t.how, t.status, owners, t.generic, bases, src, conf)
@@ -832,6 +868,12 @@ def _bare_head_re() -> re.Pattern:
 
     heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h]
     return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(heads) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
+
+
+def _opens_clause(s: str, pos: int) -> bool:
+    """Whether ``pos`` opens a clause: the sentence's start or after a comma, ";" or ":"."""
+    head = s[:pos].rstrip()
+    return not head or head[-1] in ",;:"
 
 
 def _adverbs_only(text: str) -> bool:

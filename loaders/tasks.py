@@ -163,8 +163,10 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             duty = re.compile(r"\s*").match(sentence, after)
         how = "obligation" if duty is not None else "carry_out"
         start = duty.end() if duty else _after_aspect(sentence, after)
+        framed = any(b <= a0 and _CARRIED_DOC.search(sentence, max(0, d0 - 50), d0) for d0, b in documents
+                     for a0 in (actors[i][0],))
         for what_start, what_end in _actions(sentence, start):
-            if how == "carry_out" and not any(what_start <= a < what_end for a, _ in documents):
+            if how == "carry_out" and not framed and not any(what_start <= a < what_end for a, _ in documents):
                 continue  # carrying out is a task only of a document named with it
             out.append(_task(sentence, what_start, what_end, how, idx, generic,
                              (duty or carry).group(0).strip(" ,"), a))
@@ -263,6 +265,9 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]]) -> tuple[tuple[
     return None
 
 
+# "đối với các nhiệm vụ triển khai thực hiện Nghị quyết số 59-NQ/TW ..., thành phố đã tổ chức thực hiện ...":
+# the document carried out, named before the body that carries it out
+_CARRIED_DOC = re.compile(r"(?:triển khai thực hiện|tổ chức thực hiện|thực hiện|triển khai)\s+(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?$")
 _ADVERBIAL = re.compile(r"(?:theo chức năng, nhiệm vụ(?: được (?:phân công|giao))?|theo chức năng, nhiệm vụ, quyền hạn"
                         r"|trong phạm vi (?:chức năng, nhiệm vụ|thẩm quyền)(?: được giao)?|theo thẩm quyền),\s+")
 
