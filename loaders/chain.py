@@ -443,8 +443,8 @@ class ChainReader:
             tail = re.match(r"\s+(?:tỉnh|thành phố)(?![\wÀ-ỹ])", s[end:])
             if tail is not None:
                 end += tail.end()
-            elif not _opens_with(s, m.start()):
-                continue  # "ngành giáo dục" mid-sentence: a sector, not a body
+            elif s[:m.start()].strip():
+                continue  # "ngành giáo dục" after the sentence's start: a sector, not a body
             body = self._resolve(parse_agency(f"{a.core} {_province_label(self.ctx.province)}", 0), [], s)
             if body is not None:
                 out.append((m.start(), end, self._add_body(body, src)))
@@ -618,11 +618,10 @@ class ChainReader:
         taken = [(d.start, d.end) for d, _ in docs]
         # "Ban Chỉ đạo Nhà nước xây dựng đề án đổi mới ...": a scheme may stand in a steering committee's name
         taken += [(a, b) for a, b, x in actors if self.kg.g.nodes[x]["name"] not in steering]
-        found = find_projects(s, taken)
+        found = find_projects(s, taken) if not _foreign_sentence(s) else []  # another country's works are not the chain's
         mine = []
         for pm in found:
-            hit = match_place(s, pm.name_start)
-            if hit is not None and hit[1] >= pm.end - 1:
+            if match_place(s, pm.name_start) is not None or _is_district_name(pm.name):
                 continue  # "Cầu Giấy": a place, not a work
             name = self._as_written(s, src, pm.name_start, pm.end, pm.name)
             place, conf = self._project_place(s, pm)
@@ -630,7 +629,8 @@ class ChainReader:
                 place.name if place is not None else None)
             k = key(name) + (f"|{province}" if province else "")
             pid = make_id("Project", k)
-            self.kg.add_node("Project", pid, name=name, kind=pm.kind, place=place.name if place else None, key=k)
+            where = (place.label if place.name[:1].isdigit() else place.name) if place else None  # "quận 2", not "2"
+            self.kg.add_node("Project", pid, name=name, kind=pm.kind, place=where, key=k)
             self.kg.add_fact("MENTIONS", self.article, pid, src)
             if place is not None:
                 self.kg.add_fact("LOCATED_IN", pid, self._place(place), src, conf)
@@ -644,6 +644,8 @@ class ChainReader:
         # the investor: "Cty X (Chủ đầu tư Dự án Y)", "chủ đầu tư là Công ty X", "do X làm chủ đầu tư"
         for i in investors(s, [(a, b) for a, b, _ in actors]):
             a, b, owner = actors[i]
+            if _PLACE_ACTOR.match(s, a) or _BARE_PLACE.match(s, a):
+                continue  # "quận Hoàng Mai, chủ đầu tư ...": a place, not the investor
             pid = _nearest(mine, a) or self._only_project()
             self._investor = owner
             if pid is not None:
@@ -668,12 +670,12 @@ class ChainReader:
 
     def _project_place(self, s, pm):
         """The place a project lies in: written in its name or right after it ("..., huyện Sóc
-        Sơn"), else the article's province (less sure)."""
+        Sơn"), else, for a work (not a scheme), the article's province (less sure)."""
         for at, place in find_places(s[pm.name_start:pm.end + 40]):
             if at <= pm.end - pm.name_start + 3:
                 if place.level != "ward":
                     return place, 1.0
-        if self.ctx.province:
+        if self.ctx.province and pm.kind not in ("đề án", "chương trình"):
             return _province_place(self.ctx.province), min(0.6, self.ctx.confidence)
         return None, 0.0
 
@@ -709,6 +711,9 @@ class ChainReader:
             owners = [actors[i][2] for i in t.actors]
             if t.how == "obligation" and owners and all(self.kg.g.nodes[o]["name"] in _upward() for o in owners):
                 continue  # "Chính phủ cần chỉ đạo ...": advice to the Government, not a task it was given
+            if t.how == "obligation" and t.verb == "sẽ" and owners and all(
+                    self.kg.g.nodes[o].get("branch") in ("enterprise", "education", "health") for o in owners):
+                continue  # "Viettel sẽ cung cấp ...": an enterprise's plan, not a task given to it
             bases = self._basis(s, t, docs)
             if t.how == "count":
                 if not docs:
@@ -742,6 +747,9 @@ class ChainReader:
         last = getattr(self, "_last_task", None)
         if last is None or self._sentence_no - last[2] > 3:
             return
+        t = _title_words().search(s, 0, 60)
+        if t is not None and not s[max(0, t.start() - 5):t.start()].endswith("của "):
+            return  # someone with a post speaks or acts here: not the list going on
         owners, generic, _, bases = last
         spans = continued_tasks(s)
         for a, b in spans:
@@ -868,6 +876,29 @@ def _bare_head_re() -> re.Pattern:
 
     heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h]
     return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(heads) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
+
+
+@derived
+def _foreign_re() -> re.Pattern:
+    from govkg.text import trie_pattern
+
+    f = vocab().foreign
+    words = {*f.countries, *f.places, *f.people}
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(words) + r")(?![\wÀ-ỹ])")
+
+
+def _is_district_name(name: str) -> bool:
+    """Whether a name opens with a district's name ("Cầu Giấy", "Cầu Diễn" ...)."""
+    from govkg.identity import fold
+    from govkg.loaders.gazetteer import gazetteer
+
+    words = name.split()
+    return any(fold(" ".join(words[:n])) in gazetteer().districts for n in (2, 3) if len(words) >= n)
+
+
+def _foreign_sentence(s: str) -> bool:
+    """Whether a sentence names a foreign country, place or leader ("biên giới Mỹ-Mexico")."""
+    return bool(_foreign_re().search(s))
 
 
 def _opens_clause(s: str, pos: int) -> bool:

@@ -52,6 +52,8 @@ def _patterns() -> dict:
         "chair_is": re.compile(r"(?<![\wÀ-ỹ])(?P<v>[Cc]hủ trì|[Cc]hủ tọa)\s+(?P<ev>[^,;.]{0,60}?)\s+(?:có|là|gồm)\s+"),
         "led_by": re.compile(r"(?<![\wÀ-ỹ])[Đđ]oàn(?:\s+[\wÀ-ỹ]+){0,12}?\s+do\s+(?P<who>[^;]{3,200}?)\s+"
                              r"(?:làm [Tt]rưởng [Đđ]oàn|dẫn đầu)" + _WB),
+        "session": re.compile(r"(?<![\wÀ-ỹ])(?P<w>làm việc với|buổi làm việc|cuộc làm việc|kiểm tra|thăm và làm việc)" + _WB),
+        "assign_before": re.compile(r"(?<![\wÀ-ỹ])(?:giao|yêu cầu|đề nghị|chỉ đạo|phân công)\s+(?:cho\s+)?[^,;.]{1,60}$"),
         "leads": re.compile(r"(?<![\wÀ-ỹ])dẫn đầu\s+(?:[Đđ]oàn|đoàn)" + _WB),
         "day": re.compile(r"(?<![\wÀ-ỹ])(?P<text>(?:[Ss]áng|[Cc]hiều(?: tối)?|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)"
                           r"(?:\s+(?:hôm\s+)?(?:nay|qua))?(?:\s+ngày)?(?:\s+mùng)?\s*\(?\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})"
@@ -106,7 +108,9 @@ def find_events(sentence: str) -> list[EventMention]:
     for v in p["chair_verb"].finditer(sentence):
         if p["not_chair"].search(sentence[max(0, v.start() - 25):v.start()]):
             continue  # "cơ quan chủ trì", "được giao chủ trì": a duty, not a chair
-        add(event_after(v.end(), 40), chair_before=v.start(), how=v.group("v").lower())
+        if re.match(r"\s*,", sentence[v.end():]) or p["assign_before"].search(sentence, 0, v.start()):
+            continue  # "giao Bộ NN&PTNT chủ trì, kiểm tra ...": the body's part in a task
+        add(event_after(v.end(), 25), chair_before=v.start(), how=v.group("v").lower())
     # "dưới sự điều hành của PERSON": the event is named before
     for u in p["under"].finditer(sentence):
         who_end = p["name_end"].search(sentence, u.end())
@@ -122,10 +126,16 @@ def find_events(sentence: str) -> list[EventMention]:
             chair_span=(c.end(), who_end.start() if who_end else len(sentence)), how=c.group("v").lower())
     # "Đoàn kiểm tra ... do PERSON làm Trưởng đoàn đã làm việc với ...": who leads the delegation
     for d in p["led_by"].finditer(sentence):
-        add(event_after(d.end(), 60) or p["event"].search(sentence, d.start(), d.end()), chair_span=(d.start("who"), d.end("who")),
-            how="dẫn đầu")
+        # "Đoàn kiểm tra ... do PERSON làm Trưởng đoàn đã làm việc với ...": the delegation's session
+        # (a delegation led to a forum chairs nothing there: "Đoàn ... do X dẫn đầu tham dự Diễn đàn")
+        m = p["session"].search(sentence, d.end(), min(len(sentence), d.end() + 60))
+        own = p["session"].search(sentence, d.start(), d.start("who"))
+        add(m or own, chair_span=(d.start("who"), d.end("who")), how="dẫn đầu")
     for d in p["leads"].finditer(sentence):
-        add(event_after(d.end(), 120) or p["event"].match(sentence, d.end() - 4), chair_before=d.start(), how="dẫn đầu")
+        # "PERSON dẫn đầu đoàn ... làm việc với ...": the delegation's own session, not an event it attends
+        m = p["session"].search(sentence, d.end(), min(len(sentence), d.end() + 100))
+        if m is not None and not re.search(r"[.;]", sentence[d.end():m.start()]):
+            add(m, chair_before=d.start(), how="dẫn đầu")
     # an event opening on its day: "Chiều 27/6, Bộ Nội vụ đã tổ chức họp báo ..."
     if day is not None and not out and day.start() < 20:
         m = event_after(day.end(), 120)

@@ -48,10 +48,11 @@ def _patterns() -> dict:
     return {
         "head": re.compile(r"(?<![\wÀ-ỹ])(?P<head>" + alt(p.get("heads", [])) + r")\s+", re.I),
         "work": re.compile(r"(?P<work>" + works + r")" + _WB, re.I),
-        "work_cap": re.compile(r"(?<![\wÀ-ỹ])(?P<work>" + alt([w[0].upper() + w[1:] for w in p.get("works", [])]) + r")" + _WB),
+        "work_cap": re.compile(r"(?<![\wÀ-ỹ])(?P<work>" + alt(p.get("alone", [])) + r")" + _WB),
+        "plural": re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(p.get("plural_before", [])) + r")\s+$", re.I),
         "schemes": re.compile(r"(?<![\wÀ-ỹ])(?P<head>" + alt(p.get("schemes", [])) + r")\s+", re.I),
         "doing": re.compile(r"(?:" + alt(p.get("doing", [])) + r")" + _WB),
-        "end": re.compile(r"\s*(?:[;:.!?]|,\s+(?:" + alt(p.get("end_after_comma", [])) + r")" + _WB + r"|\s(?:"
+        "end": re.compile(r"\s*(?:[;:.!?\"”“]|\s[-–]\s(?=ông|bà|anh|chị)|,\s+(?:" + alt(p.get("end_after_comma", [])) + r")" + _WB + r"|\s(?:"
                           + alt(p.get("end_words", [])) + r")" + _WB + r"|\((?![A-ZĐ]{2,8}\)))"),
         "not_scheme": re.compile(r"(?:" + alt(p.get("not_schemes", [])) + r")" + _WB, re.I),
         "not_work": re.compile(r"(?:" + alt(p.get("not_works", [])) + r")" + _WB, re.I),
@@ -95,6 +96,8 @@ def find_projects(sentence: str, taken: list[tuple[int, int]] = ()) -> list[Proj
     # "dự án" / "công trình" + a named work, or + what is done to a named work
     for m in p["head"].finditer(sentence):
         pos = m.end()
+        if m.group("head").isupper():
+            continue  # "CÁC CÔNG TRÌNH DÂN DỤNG ...": a heading in capitals
         if p["not_after"].search(sentence[max(0, m.start() - 30):m.start()]):
             continue  # "Ban Quản lý dự án thủy điện 1": a body's name
         w = p["work"].match(sentence, pos)
@@ -107,6 +110,8 @@ def find_projects(sentence: str, taken: list[tuple[int, int]] = ()) -> list[Proj
             end = _doing_end(sentence, pos)
         elif sentence[pos:pos + 1].isupper():
             end = _work_end(sentence, pos, named=True)
+            if end is not None and not _named_enough(sentence[pos:end]):
+                end = None  # "dự án BOT", "dự án Người vợ ba": no project's proper name
         if end is not None and free(m.start(), end):
             out.append(ProjectMention(sentence[pos:end].strip(" ,"), m.group("head").lower(), m.start(), end, pos))
     # a named work alone: "Khu đô thị mới quốc tế Đa Phước", "Hệ thống xử lý nước thải Yên Xá"
@@ -124,13 +129,16 @@ def find_projects(sentence: str, taken: list[tuple[int, int]] = ()) -> list[Proj
         pos = m.end()
         if not free(m.start(), pos) or p["not_scheme"].match(sentence, pos) or re.match(r"(?:số\s+)?\d", sentence[pos:]):
             continue
-        end = _scheme_end(sentence, pos)
+        if p["plural"].search(sentence[max(0, m.start() - 25):m.start()]):
+            continue  # "các Đề án tái cơ cấu ...": a kind of scheme, not one
+        quoted = sentence[max(0, m.start() - 1):m.start()] in ("“", "\"")
+        end = _scheme_end(sentence, pos, sentence[m.start() - 1] if quoted else None)
         if end is None or not free(m.start(), end):
             continue
         name = sentence[pos:end].strip(" ,").strip("“”\"")
         words = _WORD.findall(name)
         head = m.group("head")
-        named = name[:1].isupper() or sentence[pos] in "“\""
+        named = name[:1].isupper() or sentence[pos] in "“\"" or quoted
         if len(words) < 6 and not re.search(r"giai đoạn|đến năm", name) and not (named and len(words) >= 3):
             continue  # "Đề án tinh giảm biên chế": a kind of scheme every body makes, not one scheme
         if head.lower().startswith("chương trình") and not re.search(r"giai đoạn|đến năm|theo (?:Quyết định|Nghị)", sentence[pos:end + 30]):
@@ -153,17 +161,31 @@ def _work_end(s: str, pos: int, named: bool = False) -> int | None:
             if end is None or i + 1 >= len(tokens) or not _proper(tokens[i + 1][0]):
                 break
             continue
+        if w in ("Dự", "Công") and i + 1 < len(tokens) and tokens[i + 1][0] in ("án", "trình"):
+            break  # "... Phùng Khoang Dự án Khu ...": another project begins
         if _proper(w):
-            if w.isupper() and len(w) > 2 and not any(c.isdigit() for c in w) and not seen_proper and i > 0:
-                return None  # "hệ thống THAAD": an acronym alone is not a named work here
+            if w[:1].isdigit() and (not seen_proper or lower_run):
+                break  # "Chung cư tôi làm bảo vệ có 3", "... đạt hơn 15": a number names only right after a name
             end, lower_run, seen_proper = pos + b, 0, True
             continue
-        if w in ("và", "của", "tại", "thuộc", "đã", "đang", "được", "là", "cho", "với", "do", "sẽ", "theo", "đến", "từ"):
+        if w in _WORK_STOPS:
             break
         lower_run += 1
         if lower_run > (3 if seen_proper else 5):
             break
     return end if seen_proper else None
+
+
+def _named_enough(name: str) -> bool:
+    """A project's own name: two words at least, not one acronym ("Home City", "Cao ốc RES 11")."""
+    words = name.split()
+    return len(words) >= 2 and sum(1 for w in words if _proper(w)) >= 2
+
+
+_WORK_STOPS = frozenset({"và", "của", "tại", "thuộc", "đã", "đang", "được", "là", "cho", "với", "do", "sẽ", "theo", "đến",
+                         "từ", "có", "chỉ", "vừa", "nằm", "ở", "trên", "gồm", "bị", "phải", "cần", "mở", "thì", "khi",
+                         "dài", "rộng", "cao", "tổng", "hồi", "tháng", "năm", "ngày", "lúc", "vào", "trong", "sau", "trước",
+                         "công", "quy", "diện", "vốn"})  # "công suất", "quy mô", "diện tích"
 
 
 def _doing_end(s: str, pos: int) -> int | None:
@@ -175,15 +197,21 @@ def _doing_end(s: str, pos: int) -> int | None:
     if not _patterns()["work"].search(phrase) or not re.search(r"\s[A-ZĐ0-9]", phrase):
         return None
     last = None
+    prev_cap = False
     for t in re.finditer(r"[\wÀ-ỹ'’]+", phrase):
-        if _proper(t.group(0)):
+        w = t.group(0)
+        if w[:1].isupper() or w[:1].isdigit() and prev_cap:
             last = t.end()
+        prev_cap = w[:1].isupper() or (w[:1].isdigit() and prev_cap)
     return pos + last if last else None
 
 
-def _scheme_end(s: str, pos: int) -> int | None:
-    """Where a scheme's name ends: its closing quote, or before what the sentence goes on to say
-    of it ("vừa được", "theo Quyết định", a full stop)."""
+def _scheme_end(s: str, pos: int, quote: str | None = None) -> int | None:
+    """Where a scheme's name ends: its closing quote (“Đề án X” or Đề án “X”), or before what the
+    sentence goes on to say of it ("vừa được", "theo Quyết định", a full stop)."""
+    if quote is not None:
+        close = s.find("”" if quote == "“" else "\"", pos)
+        return close if close > pos else None
     if s[pos:pos + 1] in "“\"":
         close = s.find("”" if s[pos] == "“" else "\"", pos + 1)
         return close + 1 if close > pos else None

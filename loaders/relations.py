@@ -325,7 +325,8 @@ def _issuer_at(s: str, pos: int, agencies, organisations) -> tuple[tuple, int] |
 
 
 _INVESTOR_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)?(?:là\s+|làm\s+)?[Cc]hủ đầu tư" + _WB)
-_INVESTOR_BEFORE = re.compile(r"[Cc]hủ đầu tư(?:\s+(?:của\s+)?(?:dự án|công trình)\s+[^,;.]{1,120}?)?\s*(?:,\s*)?(?:là\s+)?$")
+# "chủ đầu tư là X", "chủ đầu tư X", "chủ đầu tư dự án Y là X" (with a project named, "là" says it)
+_INVESTOR_BEFORE = re.compile(r"[Cc]hủ đầu tư(?:\s*(?:,\s*)?(?:là\s+)?|\s+(?:của\s+)?(?:dự án|công trình)(?:\s+[^,;.]{1,120}?)?\s+là\s+)$")
 _DO_INVESTOR = re.compile(r"\s+làm chủ đầu tư" + _WB)
 
 

@@ -66,6 +66,7 @@ def _patterns() -> dict:
         "not_action": re.compile(r"(?:" + alt(t.get("not_actions", [])) + r")" + _WB),
         "status": [(re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(words) + r")" + _WB), status)
                    for status, words in t.get("status", {}).items()],
+        "modal": re.compile(r"(?:cần|phải|nên|cần phải|sẽ)$"),
         "adverbs_only": re.compile(r"(?:(?:" + alt(t.get("clause_adverbs", [])) + r")" + _WB + r"\s*)*", re.I),
         "not_assigner": re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(t.get("not_assigners", [])) + r")" + _WB, re.I),
         "action": re.compile(r"(?:" + alt(t.get("action_verbs", [])) + r")" + _WB, re.I),
@@ -144,6 +145,8 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             continue  # "đề nghị Quốc hội phê chuẩn": a request upward, not a task
         duty = p["duty"].match(sentence, after)
         start = duty.end() if duty else after
+        if generic is not None and not idx and not _acts(sentence, start):
+            continue  # "yêu cầu các doanh nghiệp viễn thông di động phải ...": where the class ends is unclear
         for what_start, what_end in _actions(sentence, start):
             out.append(_task(sentence, what_start, what_end, "assignment", idx, generic, verb, m.start()))
         taken.append((m.start(), after))
@@ -155,12 +158,16 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             continue
         idx, generic, after = _actor_list(sentence, a, actors) or ((i,), None, b)
         duty = p["duty"].match(sentence, after)
+        if duty is not None and _quoted(sentence, a) and p["modal"].match(duty.group(0).strip(" ,")):
+            duty = None  # “Bộ GTVT phải đi đầu ...”: someone's opinion in quotes, not a duty given
         carry = p["carry"].match(sentence, after)
         bare = p["bare_duty"].match(sentence, after) if duty is None and carry is None else None
         if duty is None and carry is None and (bare is None or not (out or giving)):
             continue  # a bare verb states a duty only where the sentence gives other tasks
         if bare is not None:
             duty = re.compile(r"\s*").match(sentence, after)
+        if duty is not None and duty.group(0).strip(" ,") == "sẽ" and not _acts(sentence, duty.end()):
+            continue  # "... sẽ kết thúc vào ngày hôm nay": what will happen, not a duty
         how = "obligation" if duty is not None else "carry_out"
         start = duty.end() if duty else _after_aspect(sentence, after)
         framed = any(b <= a0 and _CARRIED_DOC.search(sentence, max(0, d0 - 50), d0) for d0, b in documents
@@ -181,6 +188,8 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
         carry = p["carry"].match(sentence, g.end()) if duty is None else None
         if duty is None and carry is None:
             continue
+        if duty is not None and (not _acts(sentence, duty.end()) or _quoted(sentence, g.start())):
+            continue  # "các bộ, ngành phải đắn đo ...": an opinion about a class of bodies
         start = duty.end() if duty else _after_aspect(sentence, g.end())
         for what_start, what_end in _actions(sentence, start):
             if duty is None and not any(what_start <= a < what_end for a, _ in documents):
@@ -205,8 +214,14 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
     return sorted(out, key=lambda t: t.start)
 
 
+_SAID = re.compile(r"\s*[,–-]\s*(?:ông|bà|anh|chị|đồng chí)\s+[^,;]{2,60}?(?:cho biết|nói|khẳng định|nhấn mạnh|chia sẻ)\b.*$")
+
+
 def _task(s: str, start: int, end: int, how: str, idx, generic, verb, verb_start) -> TaskMention:
-    what = s[start:end].strip(" ,:;.")
+    said = _SAID.search(s, start, end)
+    if said is not None:  # "..., ông Nguyễn Nhật cho biết": who said it is not part of the task
+        end = said.start()
+    what = s[start:end].strip(" ,:;.”\"")
     return TaskMention(what, start, end, how, tuple(idx), generic, verb, verb_start, _status(s, verb_start, start, end))
 
 
@@ -325,9 +340,31 @@ def continued_tasks(sentence: str) -> list[tuple[int, int]]:
     head = re.match(r"(?:[Tt]iếp tục|[Cc]hủ động|[Kk]hẩn trương)\s+", sentence[pos:])
     verb_at = pos + (head.end() if head else 0)
     v = p["action"].match(sentence, verb_at)
-    if not v or re.match(r"\s+(?:được|là|có nghĩa)\b", sentence[v.end():]):
-        return []  # "Thực hiện được điều này có nghĩa là ...": no action given
+    if not v or re.match(r"\s+(?:được|là|có nghĩa|của|về|này|đó|cho thấy|trên|nêu)(?![\wÀ-ỹ])", sentence[v.end():]):
+        return []  # "Thực hiện được điều này ...", "Báo cáo của các tập đoàn ...": no action given
+    for m in p["assign"].finditer(sentence):
+        if not p["nominal"].search(sentence[max(0, m.start() - 20):m.start()]):
+            return []  # a sentence with its own verb of assigning gives its own tasks
     return _actions(sentence, pos, capital=True)
+
+
+def _acts(s: str, pos: int) -> bool:
+    """Whether an action verb opens the text at ``pos`` (after aspect words: "tiếp tục rà soát")."""
+    p = _patterns()
+    while pos < len(s) and s[pos] in " ,":
+        pos += 1
+    a = p["aspect"].match(s, pos)
+    if a is not None:
+        pos = a.end()
+    return bool(p["action"].match(s, pos))
+
+
+def _quoted(s: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks (an opening one before it, not closed)."""
+    head = s[:pos]
+    opened = head.count("“") + head.count('"') % 2
+    closed = head.count("”")
+    return opened > closed or s.rstrip().endswith(("”", '"')) and "“" not in head[:1] and s.count("”") > s.count("“")
 
 
 def _clause_start(s: str, pos: int) -> int:
@@ -345,8 +382,8 @@ def _assigner_ok(s: str, verb: int, authorities: list[int], written: bool = Fals
     head = s[start:verb].strip()
     if not written and (not head or _patterns()["adverbs_only"].fullmatch(head)):
         return True
-    if _patterns()["not_assigner"].search(head):
-        return False
+    if _patterns()["not_assigner"].search(head) or re.search(r"(?<![\wÀ-ỹ])(?:đề xuất|kiến nghị)(?![\wÀ-ỹ])", head):
+        return False  # "Cử tri yêu cầu ...", "đề xuất UBND TP sớm chỉ đạo ...": no task given
     for a in authorities:
         if start <= a < verb and _patterns()["adverbs_only"].fullmatch(s[start:a].strip() or "đã"):
             return True
