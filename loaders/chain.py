@@ -26,7 +26,7 @@ from govkg.loaders.projects import find_projects
 from govkg.loaders.relations import Organisation, document_issuer, find_organisations, investors
 from govkg.loaders.tasks import continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
-from govkg.text import LOWER, UPPER
+from govkg.text import LOWER, UPPER, lower
 from govkg.vocab import derived, vocab
 
 _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thực hiện|hướng dẫn(?: thi hành| thực hiện)?|quy định chi tiết"
@@ -58,7 +58,7 @@ _PLACE_ITEM = r"(?:(?:^|,\s*|\s+và\s+)(?:(?P<kind>huyện|thị xã|quận|thà
 _PLACE_LIST = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>huyện|thị xã|quận|tỉnh)\s+[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}"
                          r"(?:(?:,\s*|\s+và\s+)(?:(?:huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2})+")
 _BARE_PLACE = re.compile(r"(?<![\wÀ-ỹ])([Tt]hành phố|[Tt]ỉnh)(?=\s+(?:đã|đang|sẽ|cũng|đều|tiếp tục|thực hiện|triển khai|tổ chức))")
-_PLACE_ACTOR = re.compile(r"(?:huyện|thị xã|quận|tỉnh|thành phố|TP)\s", re.I)
+_PLACE_ACTOR = re.compile(r"(?<![\wÀ-ỹ])(?:huyện|thị xã|quận|tỉnh|thành phố|TP|Huyện|Thị xã|Quận|Tỉnh|Thành phố)\s(?=[^\W_])")
 
 
 class ChainReader:
@@ -67,15 +67,25 @@ class ChainReader:
     def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list) -> None:
         """Everything the chain readers find in one sentence; ``holders`` are (offset, person id) of
         the people the sentence names with a post, ``agencies`` the bodies it names."""
+        low = lower(s)
+        gates = _gates()
         organisations = find_organisations(s, [(a.start, a.end) for a in agencies], getattr(self, "short_names", None))
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
-        actors = self._actors(s, src, mentions, organisations)
-        self._event(s, src, holders, docs, bodies)
-        projects = self._projects(s, src, docs, actors)
+        # each reader only where its words stand (a cheap first look keeps the load fast)
+        tasks = gates["tasks"].search(low) is not None
+        works = gates["projects"].search(low) is not None
+        actors = self._actors(s, src, mentions, organisations) if tasks or works else \
+            [(o.start, o.end, self._org(o, src)) for o in organisations]
+        if gates["events"].search(low) or self.events:
+            self._event(s, src, holders, docs, bodies)
+        projects = self._projects(s, src, docs, actors) if works else []
         self._steers(s, src, mentions, docs, projects)
-        self._tasks(s, src, docs, actors, holders)
+        if tasks:
+            self._tasks(s, src, docs, actors, holders)
+        else:
+            self.untriggered(s, src.start, src.zone)
 
     # -- documents ----------------------------------------------------------------------------------
     def _documents(self, s: str, src: Source, agencies=None, organisations=()) -> list[tuple[DocumentMention, str]]:
@@ -328,11 +338,12 @@ class ChainReader:
                 if not any(x <= m.start() < y for x, y, _ in out):
                     out.append((m.start(), m.end(), investor))
         taken = [(a, b) for a, b, _ in out]
-        for at, place in find_places(s):
-            if place.level == "ward" or any(x <= at < y for x, y in taken) or not _PLACE_ACTOR.match(s, at):
+        for pm in _PLACE_ACTOR.finditer(s):
+            at = pm.start()
+            if any(x <= at < y for x, y in taken) or not (s[pm.end()].isupper() or s[pm.end()].isdigit()):
                 continue
             hit = match_place(s, at)
-            if hit is None:
+            if hit is None or hit[0].level == "ward":
                 continue
             body = self._committee_of(hit[0])
             if body is not None:
@@ -825,6 +836,25 @@ class ChainReader:
             rid = topics.pop()
             for pid, src in self.loose_projects:
                 self.kg.add_fact("UNDER", pid, rid, src, 0.6)
+
+
+@derived
+def _gates() -> dict[str, re.Pattern]:
+    """For each reader, the words (lower case) without which it finds nothing in a sentence."""
+    from govkg.text import trie_pattern
+
+    c = vocab().chain.raw
+
+    def pat(words) -> re.Pattern:
+        return re.compile(trie_pattern({w.lower() for w in words if w}))
+
+    t, p, e = c.get("tasks", {}), c.get("projects", {}), c.get("events", {})
+    return {
+        "tasks": pat([*t.get("assign_verbs", []), *t.get("duty_words", []), *t.get("carry_verbs", []),
+                      *t.get("deadlines", []), *t.get("bare_duty_verbs", []), "nhiệm vụ", "chỉ tiêu"]),
+        "projects": pat([*p.get("heads", []), *p.get("works", []), *p.get("schemes", []), "chủ đầu tư"]),
+        "events": pat([*e.get("kinds", {}), *e.get("chair_verbs", []), "dẫn đầu", "tại buổi làm việc"]),
+    }
 
 
 def chain_triggers() -> set[str]:

@@ -18,13 +18,14 @@ Vocabulary: data/chain.toml.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from govkg.identity import key
 from govkg.loaders.agencies import AgencyMention, parse_agency
 from govkg.loaders.documents import DocumentMention
-from govkg.text import UPPER, trie_pattern
+from govkg.text import UPPER, lower, trie_pattern
 from govkg.vocab import derived, vocab
 
 _W = r"[\wÀ-ỹ]"
@@ -54,7 +55,8 @@ def _org_patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, s
     for name, others in o.known.items():
         for form in (name, *others):
             known[form] = name
-    known_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(known) + r")" + _WB, re.I)
+    # matched against the lower-cased sentence (same offsets): the names in any case
+    known_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern({k.lower() for k in known}) + r")" + _WB)
     heads_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(o.heads) + r")" + _WB)
     return known_re, known, heads_re, o.heads
 
@@ -88,11 +90,12 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in [*taken, *((k.start, k.end) for k in out)])
 
-    for m in known_re.finditer(sentence):  # the names the press uses for the big ones, in any case
+    for m in known_re.finditer(lower(sentence)):  # the names the press uses for the big ones, in any case
         if free(m.start(), m.end()):
-            name = by_key.get(key(m.group(0)), m.group(0))
+            written = sentence[m.start():m.end()]
+            name = by_key.get(key(written), written)
             kind = _kind_of(name)
-            out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), m.end(), m.group(0)))
+            out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), m.end(), written))
     for m in heads_re.finditer(sentence):  # a head word and its proper name
         if not free(m.start(), m.end()):
             continue
@@ -118,6 +121,7 @@ def _known_by_key() -> dict[str, str]:
 
 
 _SHORT = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
+_BRACKET = re.compile(r"\(\s*[A-ZĐ0-9][^()]{1,39}\)")
 
 
 def short_names(text: str) -> dict[str, str]:
@@ -132,8 +136,13 @@ def short_names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if "(" not in text:
         return out
-    for org in find_organisations(text):
-        m = _SHORT.match(text, org.end)
+    for b in _BRACKET.finditer(text):
+        window = text[max(0, b.start() - 120):b.start()]
+        orgs = [o for o in find_organisations(window) if o.end == len(window.rstrip())]
+        if not orgs:
+            continue
+        org = orgs[-1]
+        m = _SHORT.match(window + text[b.start():b.end()], org.end)
         if m is None:
             continue
         short = m.group(1).strip()
@@ -150,7 +159,7 @@ def _name_end(s: str, pos: int) -> int | None:
     lower-case word between capitalised ones ("Đầu tư phát triển đường cao tốc Việt Nam"); None
     when no capitalised word follows."""
     stop = set(vocab().chain.organisations.stop_words)
-    tokens = [(t.group(1), t.start(1), t.end(1)) for t in _TOKEN.finditer(s, pos)]
+    tokens = [(t.group(1), t.start(1), t.end(1)) for t in itertools.islice(_TOKEN.finditer(s, pos, pos + 160), 14)]
     # only the tokens that follow one another directly (no punctuation between)
     run, last = [], pos
     for w, a, b in tokens:
