@@ -73,9 +73,11 @@ class ChainReader:
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
-        # each reader only where its words stand (a cheap first look keeps the load fast)
-        tasks = gates["tasks"].search(low) is not None
-        works = gates["projects"].search(low) is not None
+        # each reader only where its words stand (a cheap first look keeps the load fast): an
+        # assignment's verb, or a duty word with someone to bear it; a project's head word
+        tasks = gates["assign"].search(low) is not None or gates["duty"].search(low) is not None and (
+            bool(mentions) or bool(organisations) or gates["someone"].search(low) is not None)
+        works = gates["projects"].search(low) is not None or gates["works"].search(s) is not None
         actors = self._actors(s, src, mentions, organisations) if tasks or works else \
             [(o.start, o.end, self._org(o, src)) for o in organisations]
         if gates["events"].search(low) or self.events:
@@ -328,8 +330,10 @@ class ChainReader:
         out += [(o.start, o.end, self._org(o, src)) for o in organisations]
         out = self._parts(s, src, out)
         out += self._bare_heads(s, src, out)
-        out += self._shared_head(s, src, mentions)
-        out += self._place_list(s, src, out)
+        if any(a.kind == "bo" for a, _ in mentions):
+            out += self._shared_head(s, src, mentions)
+        if "ác " in s:  # "Các huyện ..., ...": a list of places
+            out += self._place_list(s, src, out)
         out += self._sectors(s, src, out)
         out += self._bare_place(s, src, out)
         investor = getattr(self, "_investor", None)
@@ -359,6 +363,8 @@ class ChainReader:
         """ "Ban cán sự Đảng Bộ Kế hoạch và Đầu tư", "Đoàn kiểm tra của Ban Bí thư", "Hội đồng thành
         viên VEC": a body inside the one named after the words, standing where both are written."""
         parts = vocab().chain.organisations.parts
+        if not _parts_re().search(s):
+            return actors
         out = []
         for a, b, aid in actors:
             m = _parts_re().search(s, max(0, a - 40), a)
@@ -670,6 +676,8 @@ class ChainReader:
         raw = getattr(self, "raw_text", None)
         if raw is None or src.zone != "body":
             return text
+        if callable(raw):
+            raw = self.raw_text = raw()  # made once, when a name needs it
         written = raw[src.start + a:src.start + b]
         if len(written) == b - a and written.replace(" ", "")[:5] == text.replace(" ", "")[:5]:
             return re.sub(r"\s+", " ", written).strip(" ,")
@@ -850,20 +858,23 @@ def _gates() -> dict[str, re.Pattern]:
 
     t, p, e = c.get("tasks", {}), c.get("projects", {}), c.get("events", {})
     return {
-        "tasks": pat([*t.get("assign_verbs", []), *t.get("duty_words", []), *t.get("carry_verbs", []),
-                      *t.get("deadlines", []), *t.get("bare_duty_verbs", []), "nhiệm vụ", "chỉ tiêu"]),
-        "projects": pat([*p.get("heads", []), *p.get("works", []), *p.get("schemes", []), "chủ đầu tư"]),
+        "assign": pat([*t.get("assign_verbs", []), *t.get("deadlines", []), "nhiệm vụ", "chỉ tiêu"]),
+        "duty": pat([*t.get("duty_words", []), *t.get("carry_verbs", []), *t.get("bare_duty_verbs", [])]),
+        # who can bear a duty besides the bodies and enterprises found: a class, a place, the investor
+        "someone": re.compile(r"(?:các|những) |ủy ban|ubnd|huyện |tỉnh |thị xã |quận |thành phố |chủ đầu tư"),
+        "projects": pat([*p.get("heads", []), *p.get("schemes", []), "chủ đầu tư"]),
+        "works": re.compile(trie_pattern(set(p.get("alone", [])))),
         "events": pat([*e.get("kinds", {}), *e.get("chair_verbs", []), "dẫn đầu", "tại buổi làm việc"]),
     }
 
 
 def chain_triggers() -> set[str]:
     """The words (lower case) a chain reader starts from, for the article's cheap first pass:
-    enterprises, verbs of assigning, project and event words."""
+    enterprises, project and event words (a verb of assigning needs a body or a title after or
+    before it, which the other triggers find)."""
     c = vocab().chain
     words = {w.lower() for w in c.organisations.heads}
     words |= {w.lower() for name, others in c.organisations.known.items() for w in (name, *others)}
-    words |= {w.lower() for w in c.raw.get("tasks", {}).get("assign_verbs", [])}
     words |= {w.lower() for w in c.raw.get("triggers", [])}
     return words
 

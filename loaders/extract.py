@@ -66,7 +66,7 @@ def article_graph(article: Article, outlet_province: str | None = None,
     state.date_upper = getattr(article, "date_upper", None)  # published on or before (a crawl date)
     state.all_text = text + "\n" + "\n".join(leftovers)
     state.short_names = short_names(article.text)  # "Công ty X (Y)": Y names X in this article
-    state.raw_text = retone(article.text)  # the body as written (abbreviations in brackets kept), same offsets
+    state.raw_text = lambda: retone(article.text)  # the body as written (abbreviations in brackets kept), same offsets
     from govkg.loaders.sentences import split_sentences
 
     triggers = _triggers()

@@ -83,6 +83,9 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
     ['Trường ĐH Tân Tạo']
     """
     known_re, known, heads_re, heads = _org_patterns()
+    low = lower(sentence)
+    if not _org_gate().search(low) and not (extra and any(k in sentence for k in extra)):
+        return []
     by_key = _known_by_key()
     o = vocab().chain.organisations
     out: list[Organisation] = []
@@ -90,7 +93,7 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in [*taken, *((k.start, k.end) for k in out)])
 
-    for m in known_re.finditer(lower(sentence)):  # the names the press uses for the big ones, in any case
+    for m in known_re.finditer(low):  # the names the press uses for the big ones, in any case
         if free(m.start(), m.end()):
             written = sentence[m.start():m.end()]
             name = by_key.get(key(written), written)
@@ -112,6 +115,14 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
                 kind = _kind_of(name)
                 out.append(Organisation(name, kind, o.kinds_branch.get(kind, o.branch), m.start(), m.end(), short))
     return sorted(out, key=lambda x: x.start)
+
+
+@derived
+def _org_gate() -> re.Pattern:
+    """Any head word or known name, lower case: without one a sentence names no enterprise."""
+    o = vocab().chain.organisations
+    words = {h.lower() for h in o.heads} | {w.lower() for n, others in o.known.items() for w in (n, *others)}
+    return re.compile(trie_pattern(words))
 
 
 @derived
