@@ -237,6 +237,9 @@ class ChainReport:
     misses: list[Item] = field(default_factory=list)
     extras: list[Item] = field(default_factory=list)
     judged: list[tuple[float | None, bool]] = field(default_factory=list)  # relations: (confidence, right)
+    # (article, block, record) -> True (a required item), None (an optional item or a second
+    # statement of one), False (an extra); a record is a node id, or (type, source, target) of an edge
+    verdicts: dict[tuple, bool | None] = field(default_factory=dict)
 
     def by_confidence(self) -> list[dict]:
         out, upper = [], 1.01
@@ -435,16 +438,24 @@ class _Ctx:
         opt_credited = _max_matching([c if j not in taken else [] for j, c in enumerate(opt_cand)])
         opt_taken = set(opt_credited.values())
         s.optional += len(opt_credited)
+        def verdict(r, v) -> None:
+            rk = (r["type"], r["source"], r["target"]) if isinstance(r, dict) else r
+            self.report.verdicts[(self.aid, block, rk)] = v
+
         for j, r in enumerate(records):
             if j in taken:
+                verdict(r, True)
                 if judged is not None:
                     judged(r, True)
                 continue
             if j in opt_taken:
+                verdict(r, None)
                 continue
             if cand[j] or opt_cand[j]:
                 s.duplicates += 1
+                verdict(r, None)
                 continue
+            verdict(r, False)
             s.false_positives += 1
             if judged is not None:
                 judged(r, False)

@@ -938,8 +938,13 @@ def _is_district_name(name: str) -> bool:
 
 
 def _foreign_sentence(s: str) -> bool:
-    """Whether a sentence names a foreign country, place or leader ("biên giới Mỹ-Mexico")."""
-    return bool(_foreign_re().search(s))
+    """Whether a sentence names a foreign country, place or leader ("biên giới Mỹ-Mexico"), not as
+    part of a Vietnamese place ("Lào Cai")."""
+    for m in _foreign_re().finditer(s):
+        hit = match_place(s, m.start())
+        if hit is None or hit[1] <= m.end():
+            return True
+    return False
 
 
 def _opens_clause(s: str, pos: int) -> bool:
