@@ -360,3 +360,36 @@ def test_every_step_chain_prints_is_a_fact_the_gold_holds(chain_dev):
     store.close()
     assert checked >= 100, checked
     assert len(wrong) <= 0.1 * checked, wrong
+
+
+def _check_export_shape(db: str) -> dict:
+    r = CliRunner().invoke(main, ["export", "--db", db, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    labels = {}
+    for n in doc["nodes"]:
+        assert n["id"] and n["label"], n
+        labels.setdefault(n["label"], []).append(n)
+        if n["label"] == "Resolution":
+            assert n["number"] and "doc_type" in n or n.get("regime") == "plain", n
+        if n["label"] in ("Agency", "Person", "Project", "Event", "Task"):
+            assert isinstance(n.get("name"), str) and n["name"], n
+    place = {n["id"] for n in doc["nodes"] if n["label"] == "Place"}
+    for e in doc["edges"]:
+        assert {"source", "target", "type", "sources"} <= set(e), e
+        if e["source"] in place and e["target"] in place:
+            continue  # a district in its province: the gazetteer's, read from no sentence
+        assert e["sources"] and all(s["article"] and s["sentence"] for s in e["sources"]), e
+    return labels
+
+
+def test_the_json_export_keeps_the_shape_scripts_read(seed_store):
+    labels = _check_export_shape(str(seed_store))
+    issuers = {n["number"]: n.get("issuer") for n in labels["Resolution"]}
+    assert issuers["59-NQ/TW"] == "Bộ Chính trị" and issuers["98/NQ-CP"] == "Chính phủ"
+
+
+def test_the_json_export_of_the_chain_dev_store(chain_dev):
+    labels = _check_export_shape(chain_dev[0])
+    assert {"Task", "Project", "Event", "Resolution", "Agency"} <= set(labels)
+    assert any(n.get("assignee") for n in labels["Task"]) and any(n.get("issuer") for n in labels["Resolution"])
