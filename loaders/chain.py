@@ -14,6 +14,7 @@ people reader found in it (holders: ``(offset, person id)``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from govkg.graph.model import Source
@@ -79,10 +80,11 @@ class ChainReader:
             bool(mentions) or bool(organisations) or gates["someone"].search(low) is not None)
         works = gates["projects"].search(low) is not None or gates["works"].search(s) is not None
         actors = self._actors(s, src, mentions, organisations) if tasks or works else \
-            [(o.start, o.end, self._org(o, src)) for o in organisations]
-        if gates["events"].search(low) or self.events:
-            self._event(s, src, holders, docs, bodies)
+            self._parts(s, src, [(a.start, a.end, aid) for a, aid in mentions] +
+                        [(o.start, o.end, self._org(o, src)) for o in organisations])
         projects = self._projects(s, src, docs, actors) if works else []
+        if gates["events"].search(low) or self.events:
+            self._event(s, src, holders, docs, bodies, [pid for _, pid in projects])
         self._steers(s, src, mentions, docs, projects)
         if tasks:
             self._tasks(s, src, docs, actors, holders)
@@ -118,11 +120,15 @@ class ChainReader:
                 extra = [d.number] if d.regime == "plain" or d.number not in self._numbers_of(rid) else []
                 self.kg.add_node("Resolution", rid, aliases=extra, date=d.date)  # a date another mention gives
             self.kg.add_fact("MENTIONS", self.article, rid, src)
+            if d.doc_type:
+                self.__dict__.setdefault("_last_of_type", {})[d.doc_type] = (d, rid)
             if issuer is not None and not self._issued_by_other(rid, issuer[0]):
                 self.kg.add_fact("ISSUED", issuer[0], rid, src, issuer[1])
                 for other in self.__dict__.get("_joint", {}).get(d.key_base, []):
                     self.kg.add_fact("ISSUED", other, rid, src, issuer[1])
             out.append((d, rid))
+        out += self._documents_named_again(s, src, out)
+        out.sort(key=lambda x: x[0].start)
         # "Nghị quyết 98/NQ-CP ... thực hiện Nghị quyết số 59-NQ/TW": the first implements the second
         for (a, aid), (b, bid) in zip(out, out[1:]):
             between = s[a.end:b.start]
@@ -130,6 +136,23 @@ class ChainReader:
             lead = between[: type_word.start()] if type_word else between
             if aid != bid and _IMPLEMENTS.search(lead) and len(between) < 160:
                 self.kg.add_fact("IMPLEMENTS", aid, bid, src)
+        return out
+
+    def _documents_named_again(self, s, src, found) -> list[tuple[DocumentMention, str]]:
+        """ "Theo Quyết định trên, Đoàn sẽ ...", "Nghị quyết này giao ...": the last document of that
+        kind the article named."""
+        out = []
+        last = self.__dict__.get("_last_of_type", {})
+        for m in _AGAIN.finditer(s):
+            if any(d.start <= m.start() < d.end for d, _ in found):
+                continue
+            kind = _type_of(m.group(1))
+            hit = last.get(kind)
+            if hit is None:
+                continue
+            d, rid = hit
+            out.append((replace(d, start=m.start(), end=m.end()), rid))
+            self.kg.add_fact("MENTIONS", self.article, rid, src)
         return out
 
     def _numbers_of(self, rid: str) -> list[str]:
@@ -379,7 +402,9 @@ class ChainReader:
             parent = Body(up["name"], up.get("kind", "national"), up.get("branch", "state"), None, up["key"])
             body = Body(name, kind, "party" if kind in ("ban_can_su", "dang_doan") else up.get("branch", "state"), None,
                         key(name), parent)
-            out.append((m.start(1), b, self._add_body(body, src)))
+            pid = self._add_body(body, src)
+            self.__dict__.setdefault("_orgs_seen", {}).setdefault(kind, set()).add(pid)
+            out.append((m.start(1), b, pid))
         return out
 
     def _bare_heads(self, s, src, actors) -> list[tuple[int, int, str]]:
@@ -393,7 +418,10 @@ class ChainReader:
         for m in _bare_head_re().finditer(s):
             if any(x <= m.start() < y for x, y, _ in actors):
                 continue
-            ids = seen.get(heads.get(m.group(1), ""), set())
+            if m.group(1) == "Đoàn":  # "Theo Quyết định trên, Đoàn sẽ tiến hành kiểm tra ...": the article's delegation
+                ids = seen.get("doan_kiem_tra", set()) | seen.get("doan_cong_tac", set())
+            else:
+                ids = seen.get(heads.get(m.group(1), ""), set())
             if len(ids) == 1:
                 out.append((m.start(), m.end(), next(iter(ids))))
         return out
@@ -516,9 +544,10 @@ class ChainReader:
         return any(start <= a.start < end for start, end in self.title_bodies)
 
     # -- events, directives, projects, tasks ---------------------------------------------------------
-    def _event(self, s, src, holders, docs, bodies) -> None:
-        """Events the sentence names with their day and chair; the documents the sentence names are
-        what they concern; bodies "tham dự" a later sentence names attended the article's first."""
+    def _event(self, s, src, holders, docs, bodies, projects=()) -> None:
+        """Events the sentence names with their day and chair; the documents and projects the
+        sentence names are what they concern; bodies "tham dự" a later sentence names attended the
+        article's first."""
         found = find_events(s)
         at_work = _AT_WORK.search(s)
         if not found and at_work is None:
@@ -552,6 +581,8 @@ class ChainReader:
                 self.kg.add_fact("CHAIRED", chair, eid, src, conf)
             for _, rid in docs:
                 self.kg.add_fact("CONCERNS", eid, rid, src)
+            for pid in projects:
+                self.kg.add_fact("CONCERNS", eid, pid, src)
 
     def _chair(self, s, e: EventMention, holders) -> str | None:
         """The person who chaired ``e``: named in its chair span, or the last named before its verb
@@ -789,7 +820,8 @@ class ChainReader:
             if o in issuers:
                 continue  # the document's own issuer is not the one carrying it out
             self.kg.add_fact("RESPONSIBLE_FOR", o, tid, src, conf)
-            if how in ("assignment", "carry_out"):
+            if how in ("assignment", "carry_out") or how == "obligation" and getattr(self, "_framed", False):
+                # "Theo Quyết định trên, Đoàn sẽ ...": the duty is under the document the sentence opens with
                 for b in bases:
                     self.kg.add_fact("RESPONSIBLE_FOR", o, b, src, round(conf * 0.9, 2))
         for b in bases:
@@ -800,6 +832,7 @@ class ChainReader:
         """The documents a task follows from: named in its action after "theo", "tại", "thực
         hiện" ("... theo Quyết định số 1880/QĐ-TTg, Quyết định số 309/QĐ-TTg"), or opening the
         sentence ("Theo Quyết định trên, ...", "Nghị quyết giao ...")."""
+        self._framed = False
         inside = [(d, rid) for d, rid in docs if t.start <= d.start < t.end]
         for i, (d, rid) in enumerate(inside):
             if _BASIS_BEFORE.search(s, max(t.start, d.start - 60), d.start):
@@ -814,6 +847,7 @@ class ChainReader:
         for d, rid in before:
             if frame and frame.end() >= d.start or _DOC_ASSIGNS.match(s, d.end) \
                     or _BASIS_BEFORE.search(s, max(0, d.start - 60), d.start):
+                self._framed = bool(frame and frame.end() >= d.start)
                 return [rid]
         return []
 
@@ -915,7 +949,7 @@ def _parts_re() -> re.Pattern:
 def _bare_head_re() -> re.Pattern:
     from govkg.text import trie_pattern
 
-    heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h]
+    heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h] + ["Đoàn"]
     return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(heads) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
 
 
@@ -961,6 +995,26 @@ def _opens_with(s: str, pos: int) -> bool:
     """Whether the sentence opens with what stands at ``pos`` (after a short opening phrase)."""
     head = s[:pos]
     return not head.strip() or bool(re.fullmatch(r"(?:[\wÀ-ỹ/]+\s+){0,6}[\wÀ-ỹ/]*,\s*", head))
+
+
+@derived
+def _again_re() -> re.Pattern:
+    from govkg.text import trie_pattern
+
+    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(set(vocab().documents.type_words)) + r")\s+(?:này|trên|nói trên)(?![\wÀ-ỹ])")
+
+
+class _Again:
+    def finditer(self, s):
+        return _again_re().finditer(s)
+
+
+_AGAIN = _Again()
+
+
+def _type_of(word: str) -> str | None:
+    words = vocab().documents.type_words
+    return words.get(word) or next((v for k, v in words.items() if k.lower() == word.lower()), None)
 
 
 def _leading(number: str) -> str:

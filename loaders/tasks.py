@@ -369,7 +369,7 @@ def _quoted(s: str, pos: int) -> bool:
 
 def _clause_start(s: str, pos: int) -> int:
     m = None
-    for m in re.finditer(r"[.;:,]\s*", s[:pos]):
+    for m in re.finditer(r"[.;:,]\s+", s[:pos]):  # "Tp.HCM": a dot inside a name ends nothing
         pass
     return m.end() if m else 0
 
