@@ -127,7 +127,8 @@ class ChainReader:
                 for other in self.__dict__.get("_joint", {}).get(d.key_base, []):
                     self.kg.add_fact("ISSUED", other, rid, src, issuer[1])
             out.append((d, rid))
-        out += self._documents_named_again(s, src, out)
+        if self.__dict__.get("_last_of_type") and ("này" in s or "trên" in s):
+            out += self._documents_named_again(s, src, out)
         out.sort(key=lambda x: x[0].start)
         # "Nghị quyết 98/NQ-CP ... thực hiện Nghị quyết số 59-NQ/TW": the first implements the second
         for (a, aid), (b, bid) in zip(out, out[1:]):
