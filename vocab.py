@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-FILES = ("titles", "names", "agencies", "places", "documents", "foreign", "abbreviations", "outlets")
+FILES = ("titles", "names", "agencies", "places", "documents", "foreign", "abbreviations", "outlets", "chain")
 
 
 class VocabError(ValueError):
@@ -194,6 +194,46 @@ class Documents:
     code_types: dict[str, str]
     issuer_codes: dict[str, str]
     party_issuer_codes: dict[str, str]
+    generic_words: tuple[str, ...] = ()  # "văn bản": a document, its kind from the symbol
+    named_types: tuple[str, ...] = ()  # kinds written with a name before the number ("Luật Xây dựng số")
+    implied_symbols: dict[str, str] = field(default_factory=dict)  # "Nghị định" -> "NĐ-CP"
+    word_over_code: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> words that win over it
+    department_codes: dict[str, str] = field(default_factory=dict)  # "STNMT" -> "Sở Tài nguyên và Môi trường"
+    local_codes: dict[str, str] = field(default_factory=dict)  # "UBND" -> "UBND"
+
+
+@dataclass(frozen=True)
+class IssuerWords:
+    """How a sentence names who issued a document (data/chain.toml [issuers])."""
+
+    posts: dict[str, str]  # issuing posts as written -> the issuer's name ("Thủ tướng" -> Thủ tướng Chính phủ)
+    post_parents: dict[str, str]  # an issuing post -> the body it belongs to
+    verbs: tuple[str, ...]  # "ban hành", "có", "ký" ...
+    adverbs: tuple[str, ...]  # "vừa", "đã" ... between the body and the verb
+    after: tuple[str, ...]  # "của", "do", "được" after the number
+    at: tuple[str, ...]  # "tại" after a body, before the document
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """Named enterprises, banks and schools (data/chain.toml [organisations])."""
+
+    heads: dict[str, str]  # head word -> kind
+    known: dict[str, tuple[str, ...]]  # canonical name -> other names
+    parts: dict[str, str]  # words naming a body inside another ("Ban cán sự Đảng", "Đoàn kiểm tra của") -> kind
+    head_forms: dict[str, str]  # a head word as written -> as named ("Cty" -> "Công ty")
+    branch: str
+    kinds_branch: dict[str, str]
+    stop_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The words the chain readers use (data/chain.toml)."""
+
+    issuers: IssuerWords
+    organisations: Organisations
+    raw: dict  # the merged file, for sections read as they are
 
 
 @dataclass(frozen=True)
@@ -221,6 +261,7 @@ class Vocab:
     foreign: Foreign
     abbreviations: Abbreviations
     outlets: dict
+    chain: Chain
 
 
 def _titles(raw: dict) -> Titles:
@@ -297,7 +338,22 @@ def _places(raw: dict) -> Places:
 
 def _documents(raw: dict) -> Documents:
     return Documents(dict(raw.get("type_words", {})), dict(raw.get("code_types", {})),
-                     dict(raw.get("issuer_codes", {})), dict(raw.get("party_issuer_codes", {})))
+                     dict(raw.get("issuer_codes", {})), dict(raw.get("party_issuer_codes", {})),
+                     _tuple(raw.get("generic_words")), _tuple(raw.get("named_types")),
+                     dict(raw.get("implied_symbols", {})),
+                     {k: _tuple(v) for k, v in raw.get("word_over_code", {}).items()},
+                     dict(raw.get("department_codes", {})), dict(raw.get("local_codes", {})))
+
+
+def _chain(raw: dict) -> Chain:
+    i = raw.get("issuers", {})
+    o = raw.get("organisations", {})
+    issuers = IssuerWords(dict(i.get("posts", {})), dict(i.get("post_parents", {})), _tuple(i.get("verbs")),
+                          _tuple(i.get("adverbs")), _tuple(i.get("after")), _tuple(i.get("at")))
+    orgs = Organisations(dict(o.get("heads", {})), {k: _tuple(v) for k, v in o.get("known", {}).items()},
+                         dict(o.get("parts", {})), dict(o.get("head_forms", {})),
+                         o.get("branch", "enterprise"), dict(o.get("kinds_branch", {})), _tuple(o.get("stop_words")))
+    return Chain(issuers, orgs, raw)
 
 
 def _foreign(raw: dict) -> Foreign:
@@ -312,7 +368,8 @@ def vocab() -> Vocab:
     ab = raw["abbreviations"]
     return Vocab(_titles(raw["titles"]), _names(raw["names"]), _agencies(raw["agencies"]), _places(raw["places"]),
                  _documents(raw["documents"]), _foreign(raw["foreign"]),
-                 Abbreviations(dict(ab.get("expand", {})), dict(ab.get("expand_exact", {}))), raw["outlets"])
+                 Abbreviations(dict(ab.get("expand", {})), dict(ab.get("expand_exact", {}))), raw["outlets"],
+                 _chain(raw["chain"]))
 
 
 # --------------------------------------------------------------------------------------------

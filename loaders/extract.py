@@ -18,7 +18,8 @@ from govkg.graph.model import KnowledgeGraph, Source
 from govkg.identity import fold, key, make_id
 from govkg.loaders.agencies import AgencyMention, find_agencies
 from govkg.loaders.article import Article
-from govkg.loaders.chain import ChainReader
+from govkg.loaders.chain import ChainReader, chain_triggers
+from govkg.loaders.relations import short_names
 from govkg.loaders.people import PositionMention, TitleMention, read_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
 from govkg.text import lower, retone, trie_pattern
@@ -62,7 +63,10 @@ def article_graph(article: Article, outlet_province: str | None = None,
                 content_hash=article.content_hash)
     state = _State(kg, article.id, ctx, about, trace)
     state.published = article.date
+    state.date_upper = getattr(article, "date_upper", None)  # published on or before (a crawl date)
     state.all_text = text + "\n" + "\n".join(leftovers)
+    state.short_names = short_names(article.text)  # "Công ty X (Y)": Y names X in this article
+    state.raw_text = lambda: retone(article.text)  # the body as written (abbreviations in brackets kept), same offsets
     from govkg.loaders.sentences import split_sentences
 
     triggers = _triggers()
@@ -76,6 +80,8 @@ def article_graph(article: Article, outlet_province: str | None = None,
             if i < len(hits) and hits[i] < start + len(sentence):
                 for at, piece in _pieces(start, sentence):
                     state.sentence(piece, at, zone)
+            else:
+                state.untriggered(sentence, start, zone)
     state.finish()
     return kg
 
@@ -113,8 +119,7 @@ def _triggers() -> re.Pattern:
     # every title contains one of a few words ("chủ tịch", "trưởng", "ủy viên" ...): those, not every form
     words = {*anchor_words(), *p["heads_map"],
              *(w.lower() for w in p["national_map"]), *(w.lower() for w in v.documents.type_words),
-             "/", "công trình", "dự án", "hệ thống", "khu liên hiệp", "nhà máy", "tuyến đường", "cảng", "sân bay",
-             "khu đô thị", "cầu "}
+             "/", *chain_triggers()}
     return re.compile(trie_pattern(words))
 
 
@@ -174,15 +179,7 @@ class _State(ChainReader):
         src = Source(self.article, s, start, zone)
         self.title_bodies = []
         holders = self._positions(s, src)
-        docs = self._documents(s, src)
-        mentions = [(a, aid) for a in find_agencies(s) if (aid := self._body(a, [], src, s)) is not None]
-        bodies = [aid for _, aid in mentions]
-        self._steers(s, src, mentions, docs)
-        self._carries_out(s, src, mentions, docs)
-        self._event(s, src, holders, docs, bodies)
-        self._directive(s, src, holders)
-        self._projects(s, src, docs)
-        self._tasks(s, src, docs)
+        self.chain_sentence(s, src, holders, find_agencies(s))
 
     def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
         """Read the posts of a sentence (kept as holdings until the article ends); return (offset in
@@ -424,6 +421,11 @@ class _State(ChainReader):
                 if k != body.key and k.startswith(short) and any(c.isdigit() for c in k[len(short):].split("|")[0]):
                     return full
             self.steering[body.key] = body
+        if body is not None and body.parent is None and m.part_of is not None and body.kind in _WRITTEN_PARENT_KINDS:
+            # "Cục Quản lý dược (Bộ Y tế)", "Cục X, Bộ Y", "Cục X thuộc Bộ Y": the body it is part of
+            up = resolve_body(m.part_of, chain, self.ctx, sentence)
+            if up is not None and up.key != body.key:
+                body = replace(body, parent=up)
         return body
 
     def _body(self, m: AgencyMention, chain: list, src: Source, sentence: str | None = None) -> str | None:
@@ -434,20 +436,28 @@ class _State(ChainReader):
             return None
         return self._add_body(body, src)
 
-    def _add_body(self, body: Body, src: Source) -> str:
+    def _add_body(self, body: Body, src: Source, mentioned: bool = True) -> str:
+        """The body's node, named once per article; PART_OF its parent: the one written with it
+        ("Cục X (Bộ Y)", "Ban Dân vận Thành ủy"), else the one its kind implies (a province's Sở
+        under the province's People's Committee, which the article does not thereby mention)."""
+        parent = body.parent or _implied_parent(body)
         known = self.bodies.get(body.key)
         if known is not None:  # named before in this article: only the new mention is added
-            self.kg.add_fact("MENTIONS", self.article, known, src)
+            if mentioned:
+                self.kg.add_fact("MENTIONS", self.article, known, src)
+            if parent is not None and body.parent is not None:  # a parent written now, not before
+                self.kg.add_fact("PART_OF", known, self._add_body(parent, src), src)
             return known
         aid = make_id("Agency", body.key)
         self.bodies[body.key] = aid
         self.kg.add_node("Agency", aid, name=body.name, full_name=_full_name(body.name), kind=body.kind,
                          branch=body.branch, place=body.place.name if body.place else None, key=body.key,
                          folded=fold(body.name), aliases=[_full_name(body.name)])
-        self.kg.add_fact("MENTIONS", self.article, aid, src)
-        if body.parent is not None:
-            pid = self._add_body(body.parent, src)
-            self.kg.add_fact("PART_OF", aid, pid, src)
+        if mentioned:
+            self.kg.add_fact("MENTIONS", self.article, aid, src)
+        if parent is not None:
+            pid = self._add_body(parent, src, mentioned=body.parent is not None)
+            self.kg.add_fact("PART_OF", aid, pid, src, 1.0 if body.parent is not None else 0.9)
         if body.place is not None:
             place = self._place(body.place)
             self.kg.add_fact("LOCATED_IN", aid, place, src)
@@ -566,6 +576,24 @@ def _full_name(name: str) -> str:
 
 def _city_provinces():
     return vocab().places.city_provinces
+
+
+# kinds of body whose parent, when written after them, is the body they belong to
+_WRITTEN_PARENT_KINDS = frozenset({"cuc", "vu", "tong_cuc", "chi_cuc", "so", "van_phong", "thanh_tra"})
+
+
+def _implied_parent(body: Body) -> Body | None:
+    """The body a kind of body belongs to without its being written: a province's Sở is its
+    People's Committee's ("Sở Y tế Hà Nội" under UBND TP Hà Nội)."""
+    if body.kind != "so" or body.place is None or body.place.level != "province":
+        return None
+    from govkg.loaders.agencies import parse_agency
+
+    label = ("TP " if body.place.name in _city_provinces() else "tỉnh ") + body.place.name
+    a = parse_agency(f"UBND {label}", 0)
+    if a is None:
+        return None
+    return resolve_body(a, [], Context(body.place.name), None)
 
 
 def _province_place(province: str):

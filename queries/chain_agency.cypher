@@ -20,6 +20,11 @@ RETURN a.id AS src, 'steers' AS step, r.id AS id, 'Resolution' AS label, r.numbe
        r.issuer AS issuer, r.term AS term, '' AS place, r.subject AS note,
        e.as_of AS as_of, e.source_articles AS articles, e.source_sentences AS sentences
 UNION ALL
+MATCH (a:Agency)-[e:STEERS]->(j:Project) WHERE a.id IN $ids
+RETURN a.id AS src, 'steers' AS step, j.id AS id, 'Project' AS label, j.name AS name, j.kind AS kind,
+       '' AS issuer, '' AS term, j.place AS place, '' AS note,
+       e.as_of AS as_of, e.source_articles AS articles, e.source_sentences AS sentences
+UNION ALL
 MATCH (a:Agency)-[e:RESPONSIBLE_FOR]->(r:Resolution) WHERE a.id IN $ids
 RETURN a.id AS src, 'responsible_for' AS step, r.id AS id, 'Resolution' AS label, r.number AS name,
        r.doc_type AS kind, r.issuer AS issuer, r.term AS term, '' AS place, r.subject AS note,

@@ -1,4 +1,4 @@
-// chain_project: one step of the chain around projects and tasks: the documents they follow from, answerable bodies, place, events
+// chain_project: one step of the chain around projects and tasks: the documents they follow from, steering and answerable bodies, place, events
 // params: ids (list of Project or Task ids)
 MATCH (j:Project)-[e:UNDER]->(r:Resolution) WHERE j.id IN $ids
 RETURN j.id AS src, 'under' AS step, r.id AS id, 'Resolution' AS label, r.number AS name, r.doc_type AS kind,
@@ -12,6 +12,11 @@ RETURN t.id AS src, 'under' AS step, r.id AS id, 'Resolution' AS label, r.number
 UNION ALL
 MATCH (a:Agency)-[e:RESPONSIBLE_FOR]->(j:Project) WHERE j.id IN $ids
 RETURN j.id AS src, 'responsible' AS step, a.id AS id, 'Agency' AS label, a.name AS name, a.kind AS kind,
+       '' AS issuer, '' AS term, a.place AS place, '' AS note,
+       e.as_of AS as_of, e.source_articles AS articles, e.source_sentences AS sentences
+UNION ALL
+MATCH (a:Agency)-[e:STEERS]->(j:Project) WHERE j.id IN $ids
+RETURN j.id AS src, 'steered_by' AS step, a.id AS id, 'Agency' AS label, a.name AS name, a.kind AS kind,
        '' AS issuer, '' AS term, a.place AS place, '' AS note,
        e.as_of AS as_of, e.source_articles AS articles, e.source_sentences AS sentences
 UNION ALL

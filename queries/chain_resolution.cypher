@@ -27,7 +27,7 @@ RETURN r.id AS src, 'carried_out_by' AS step, a.id AS id, 'Agency' AS label, a.n
 UNION ALL
 MATCH (t:Task)-[e:UNDER]->(r:Resolution) WHERE r.id IN $ids
 RETURN r.id AS src, 'task' AS step, t.id AS id, 'Task' AS label, t.name AS name, t.status AS kind,
-       '' AS issuer, '' AS term, '' AS place, '' AS note,
+       '' AS issuer, '' AS term, '' AS place, t.assignee AS note,
        e.as_of AS as_of, e.source_articles AS articles, e.source_sentences AS sentences
 UNION ALL
 MATCH (j:Project)-[e:UNDER]->(r:Resolution) WHERE r.id IN $ids

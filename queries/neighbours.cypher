@@ -60,6 +60,12 @@ UNION ALL
 MATCH (a:Agency)-[e:STEERS]->(b:Resolution) WHERE b.id IN $ids
 RETURN b.id AS src, a.id AS dst, 'Agency' AS label, 'STEERS' AS type, 'in' AS direction, e.source_articles AS articles, e.source_sentences AS sentences
 UNION ALL
+MATCH (a:Agency)-[e:STEERS]->(b:Project) WHERE a.id IN $ids
+RETURN a.id AS src, b.id AS dst, 'Project' AS label, 'STEERS' AS type, 'out' AS direction, e.source_articles AS articles, e.source_sentences AS sentences
+UNION ALL
+MATCH (a:Agency)-[e:STEERS]->(b:Project) WHERE b.id IN $ids
+RETURN b.id AS src, a.id AS dst, 'Agency' AS label, 'STEERS' AS type, 'in' AS direction, e.source_articles AS articles, e.source_sentences AS sentences
+UNION ALL
 MATCH (a:Agency)-[e:RESPONSIBLE_FOR]->(b:Task) WHERE a.id IN $ids
 RETURN a.id AS src, b.id AS dst, 'Task' AS label, 'RESPONSIBLE_FOR' AS type, 'out' AS direction, e.source_articles AS articles, e.source_sentences AS sentences
 UNION ALL
