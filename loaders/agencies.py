@@ -241,8 +241,11 @@ def _parse(text: str, pos: int) -> AgencyMention | None:
             return None  # "Ngân hàng Nhà nước Chi nhánh An Giang": a branch, not the national body
         name = p["national_map"][m.group(0)] if m else p["national_low_map"][low.group(0)]
         m = hit
-        if name == "Ban Chấp hành Trung ương Đảng" and "Đảng" not in m.group(0) and _OTHER_ORG.match(text, m.end()):
-            return None  # "BCH Trung ương Hội Nông dân Việt Nam": a mass organisation's committee, not the Party's
+        if (name == "Ban Chấp hành Trung ương Đảng" and "Đảng" not in m.group(0)
+                or re.search(r"(?:Trung ương|TW|TƯ)$", m.group(0))) and _OTHER_ORG.match(text, m.end()):
+            # "BCH Trung ương Hội Nông dân Việt Nam", "Ủy ban Kiểm tra Trung ương Đoàn": a mass
+            # organisation's committee, not the Party's
+            return None
         return AgencyMention("national", pos, m.end(), m.group(0), name, branch=vocab().agencies.national[name].branch)
     m = p["heads"].match(lower(text), pos)
     if not m:
@@ -500,8 +503,9 @@ def _steering(text: str, pos: int, end: int, spec) -> AgencyMention | None:
     level = _STEER_LEVEL_ABOUT.match(masked)
     stop = _patterns()["steer_end"].search(masked, level.end() if level else 0)
     subject = rest[: stop.start()] if stop else rest
-    for w in re.finditer(r"\s(?=\S)", subject):  # "... Tây Nguyên phối hợp": what the sentence says of it
-        if _patterns()["verbs"].match(subject, w.end()):
+    seen = masked[: len(subject)]  # the same length: "hàng không" is one word, not "không"
+    for w in re.finditer(r"\s(?=\S)", seen):  # "... Tây Nguyên phối hợp": what the sentence says of it
+        if _patterns()["verbs"].match(seen, w.end()):
             subject = subject[: w.start()]
             break
     # the subject ends before a person's name (title chains: "Trưởng Ban Chỉ đạo X Nguyễn Văn A")

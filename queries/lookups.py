@@ -354,7 +354,7 @@ RELATION_TEXT = {
 _ALL_RES = {"issued_by", "implements", "implemented_by", "steered_by", "carried_out_by", "task", "project", "event"}
 _ALL_AG = {"part_of", "has_part", "issued", "steers", "responsible_for", "attended", "event", "directed_by",
            "located_in"}
-_ALL_PROJ = {"under", "responsible", "located_in", "event"}
+_ALL_PROJ = {"under", "responsible", "steered_by", "located_in", "event"}
 _ALL_EVENT = {"chaired_by", "attended_by", "concerns", "located_in"}
 # holders of a body's posts: those of the chain's time by rank; those whose own evidence says they
 # no longer held it then (nguyên, cựu) as former_<rank>; those seen only at other times as other_<rank>
@@ -390,7 +390,7 @@ def _expansions(label: str, mode: str) -> list[tuple[str, set[str]]]:
         if mode == "root":
             return [("chain_project", _ALL_PROJ)]
         if mode in ("task", "project"):
-            return [("chain_project", {"responsible"})]
+            return [("chain_project", {"responsible", "steered_by"})]
         if mode == "responsible_for":
             return [("chain_project", {"under"})]
         return []

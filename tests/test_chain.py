@@ -222,6 +222,23 @@ def test_a_steering_committee_steers_what_its_name_holds_not_what_stands_near_it
     assert not edges(near, "STEERS")
 
 
+
+def test_the_chain_of_a_project_names_the_committee_that_steers_it(tmp_path):
+    article = {"id": "lt1", "date": "2019-05-02", "title": "Long Thành",
+               "text": "UBND tỉnh Đồng Nai thành lập Ban Chỉ đạo thực hiện Dự án xây dựng Cảng hàng không quốc tế "
+                       "Long Thành. Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Đồng Nai, làm Trưởng Ban Chỉ đạo."}
+    src, db = tmp_path / "a.jsonl", str(tmp_path / "store")
+    src.write_text(json.dumps(article, ensure_ascii=False) + "\n", "utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(src), "--db", db]).exit_code == 0
+    found = json.loads(runner.invoke(main, ["search", "Cảng hàng không quốc tế Long Thành", "--db", db,
+                                            "--format", "json"]).stdout)
+    project = next(r["id"] for r in found if r["kind"] == "Project")
+    r = runner.invoke(main, ["chain", project, "--db", db])
+    assert r.exit_code == 0, r.stderr
+    assert "steered by: Ban Chỉ đạo thực hiện Dự án xây dựng Cảng hàng không quốc tế Long Thành\n" in r.stdout
+
+
 # -- the scorer: no more lenient than the person-post one -------------------------------------------
 
 def _export(nodes, facts):

@@ -310,6 +310,11 @@ def test_foreign_and_mass_organisation_bodies_are_not_vietnamese_state_posts():
     assert posts("ông Man Uyn Khai Than, Chủ tịch Quốc hội Cộng hòa Liên bang Myanmar") == set()
     # the Farmers' Union's central committee is not the Party's
     assert posts("Theo ông Lại Xuân Môn, Chủ tịch BCH Trung ương Hội Nông dân Việt Nam:") == set()
+    # nor are the Youth Union's and the Women's Union's central boards ("Trung ương Đoàn", "Trung ương Hội")
+    assert posts("Ông Trần Trọng Đại, Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương Đoàn phát biểu.") == set()
+    assert posts("Bà Lê Thị Hà, Trưởng Ban Tuyên giáo Trung ương Hội Liên hiệp Phụ nữ Việt Nam cho biết.") == set()
+    assert posts("Ông Trần Cẩm Tú, Chủ nhiệm Ủy ban Kiểm tra Trung ương, phát biểu.") == {
+        ("Trần Cẩm Tú", "Chủ nhiệm", "Ủy ban Kiểm tra Trung ương")}
 
 
 @pytest.mark.parametrize("text, core, end_word", [
@@ -321,6 +326,9 @@ def test_foreign_and_mass_organisation_bodies_are_not_vietnamese_state_posts():
     # names end at a verb of the sentence, a date, or a new clause
     ("Cục Đường bộ phụ trách khu vực phía Bắc", "Cục Đường bộ", " phụ"),
     ("Cục Quản lý thị trường giữ chức vụ", "Cục Quản lý thị trường", " giữ"),
+    # "hàng không" (aviation) holds "không" (not) and goes on
+    ("Ban Chỉ đạo thực hiện Dự án Cảng hàng không quốc tế Long Thành họp",
+     "Ban Chỉ đạo thực hiện Dự án Cảng hàng không quốc tế Long Thành", " họp"),
     ("UBND xã Tân Phú Ngày 24-6, ông An cho biết", "UBND", " Ngày"),
 ])
 def test_body_names_end_where_the_sentence_goes_on(text, core, end_word):
@@ -388,4 +396,15 @@ def test_bodies_written_otherwise(sentence, expected):
 def test_an_appointment_names_its_holder_after_the_post_and_a_bare_secretary_takes_the_committee_place(text, expected):
     """"bổ nhiệm chức vụ <post> đối với ông X" gives X the post; "Phó Bí thư – Chủ tịch UBND huyện X"
     is the deputy secretary of that district's party committee."""
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nguyễn Văn Bình, Ủy viên Bộ Chính trị, làm Trưởng ban Kinh tế Trung ương.",
+     ("Nguyễn Văn Bình", "Trưởng ban", "Ban Kinh tế Trung ương", "current")),
+    ("Đồng chí Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP Hồ Chí Minh làm Trưởng đoàn Đại biểu "
+     "Quốc hội TP Hồ Chí Minh.", ("Nguyễn Thiện Nhân", "Trưởng đoàn", "Đoàn ĐBQH TP Hồ Chí Minh", "current")),
+])
+def test_a_chain_of_titles_goes_on_with_lam(text, expected):
+    """"X, <titles>, làm <post>": the post X is put in holds, as with "kiêm"."""
     assert expected in facts(text)
