@@ -611,8 +611,22 @@ def _name_survey(text: str) -> Counter:
 
 @lru_cache(maxsize=64)
 def _sentence_years(s: str) -> list[int]:
-    """The years a sentence names ("Năm 1995", "tháng 11/2007"): read once per sentence."""
-    return [int(y) for y in _SENTENCE_YEAR.findall(s)]
+    """The years a sentence names ("Năm 1995", "tháng 11/2007"): read once per sentence. A year
+    that belongs to something else dates nothing: a birth ("sinh năm 1985", "SN 1985") or a law's
+    name ("Luật Đất đai năm 2013").
+
+    >>> _sentence_years("Tháng 11/2007, Chủ tịch nước Nguyễn Minh Triết thăm Cuba.")
+    [2007]
+    >>> _sentence_years("Chủ tịch Nguyễn Đức Chung thăm chị Thanh (sinh năm 1985), theo Luật Đất đai năm 2013.")
+    []
+    """
+    return [int(m.group(1)) for m in _SENTENCE_YEAR.finditer(s)
+            if not _NOT_A_DATE.search(s, max(0, m.start() - 60), m.start(1))]
+
+
+# what a year right after it belongs to: a birth, a law's name
+_NOT_A_DATE = re.compile(r"(?:(?<![\wÀ-ỹ])(?:[Ss]inh|SN|[Nn]ăm sinh)\s+(?:ngày\s+|năm\s+)?(?:\d{1,2}\s?[/-]\s?){0,2}"
+                         r"|(?<![\wÀ-ỹ])(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)(?:\s+[\wÀ-ỹ,]+){0,7}?\s+năm\s+)$")
 
 
 def _refuse(traced: "Traced | None", reason: str) -> None:

@@ -430,3 +430,22 @@ def test_a_2016_document_has_one_prime_minister_not_the_one_quoted_as_nguyen():
     hs = [_holding("Dũng", _st(None, "former", upper="2017-06-01")),
           _holding("Phúc", _st(None, upper="2017-06-08", article="b"))]
     assert _states(hs, "2016") == {"Dũng": ("formerly", False), "Phúc": ("possible", True)}
+
+
+@pytest.mark.parametrize("sentence, stated_on", [
+    # a sentence dated years before its article states the post as of that year
+    ("Năm 2005, ông Nguyễn Văn Bình, Chủ tịch UBND tỉnh Quảng Nam, đã ký quyết định.", "2005"),
+    ("Tháng 11/2007, Chủ tịch UBND tỉnh Quảng Nam Nguyễn Văn Bình thăm Cuba.", "2007"),
+    # a year that belongs to something else dates nothing: a birth, a law's name
+    ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung thăm chị Trần Thị Thanh (sinh năm 1985) tại bệnh viện.", None),
+    ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung thăm anh Lê Văn Tám (SN 1990).", None),
+    ("Ông Nguyễn Văn Bình, Chủ tịch UBND tỉnh Quảng Nam, cho biết theo Luật Đất đai năm 2013 thì việc thu hồi "
+     "là đúng.", None),
+])
+def test_a_sentence_dates_a_post_only_by_a_year_that_dates_the_sentence(sentence, stated_on):
+    from govkg.loaders.article import Article
+    from govkg.loaders.extract import article_graph
+
+    kg = article_graph(Article("t", sentence, date=date(2017, 6, 20)))
+    (_, _, d), = kg.edges("HOLDS")
+    assert [s.stated_on for s in d["sources"]] == [stated_on]
