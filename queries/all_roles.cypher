@@ -10,4 +10,4 @@ RETURN p.id AS person_id, p.name AS person, r.id AS role_id, r.title AS title, r
        h.confidence AS confidence, h.source_articles AS articles, h.source_sentences AS sentences,
        h.source_zones AS zones, h.source_statuses AS statuses, h.source_starts AS offsets,
        h.source_stated_on AS stated
-ORDER BY person, person_id, organization, title
+ORDER BY person, person_id, organization, title, agency_id, role_id

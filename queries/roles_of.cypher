@@ -14,4 +14,4 @@ RETURN p.id AS person_id, p.name AS person, r.id AS role_id, r.title AS title, r
 ORDER BY person, CASE h.status WHEN 'former' THEN 1 WHEN 'ended' THEN 1 ELSE 0 END,
          CASE WHEN h.last_seen IS NOT NULL THEN 0 WHEN h.last_bound IS NOT NULL THEN 1 ELSE 2 END,
          coalesce(h.last_seen, h.last_bound) DESC,
-         CASE r.rank WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, organization, title
+         CASE r.rank WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, organization, title, agency_id, role_id
