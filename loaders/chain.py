@@ -628,8 +628,10 @@ class ChainReader:
             return
         start = max(s.rfind(x, 0, t.verb_start) for x in (". ", "; ", ": ", ", "))
         start = 0 if start < 0 else start + 2
-        inside = [p for off, p in holders if start <= off < t.verb_start]
-        person, conf = (inside[-1], 0.9) if inside else (None, 0.0)
+        inside = [(off, p) for off, p in holders if start <= off < t.verb_start]
+        if inside and _reports_another(s[inside[-1][0]:t.verb_start]):
+            return  # "X cho hay HĐND TP đã giao UBND TP ...": X reports a directive, the council gave it
+        person, conf = (inside[-1][1], 0.9) if inside else (None, 0.0)
         if person is None:
             head = s[start:t.verb_start]
             title = _title_words().match(s, start + len(head) - len(head.lstrip()))
@@ -1052,3 +1054,23 @@ def _province_place(province: str):
     from govkg.loaders.gazetteer import Place
 
     return Place(province, "province", "thành phố" if province in _city_provinces() else "tỉnh")
+
+
+_SPEECH = re.compile(r"(?<![\wÀ-ỹ])(?:cho hay|cho biết|nói|kể|nhớ lại|thông tin|chia sẻ|tiết lộ|khẳng định|"
+                     r"cho rằng|giải thích|trả lời)(?![\wÀ-ỹ])")
+
+
+def _reports_another(between: str) -> bool:
+    """Whether what stands between a person and a verb of directing reports another body's
+    directive: a verb of saying, then a body ("Ông Viện cho hay từ năm 2015 HĐND TP Hà Nội đã
+    giao ...").
+
+    >>> _reports_another("Vũ Văn Viện cho hay từ năm 2015 HĐND TP Hà Nội đã ")
+    True
+    >>> _reports_another("Nguyễn Xuân Phúc nhấn mạnh ")
+    False
+    """
+    m = _SPEECH.search(between)
+    if m is None:
+        return False
+    return bool(find_agencies(between[m.end():]))

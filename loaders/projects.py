@@ -163,8 +163,10 @@ def _work_end(s: str, pos: int, named: bool = False) -> int | None:
             continue
         if w in ("Dự", "Công") and i + 1 < len(tokens) and tokens[i + 1][0] in ("án", "trình"):
             break  # "... Phùng Khoang Dự án Khu ...": another project begins
+        if w == "số" and seen_proper and i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit():
+            continue  # "Metro Tuyến số 1"
         if _proper(w):
-            if w[:1].isdigit() and (not seen_proper or lower_run):
+            if w[:1].isdigit() and (not seen_proper or lower_run) and tokens[i - 1][0] != "số":
                 break  # "Chung cư tôi làm bảo vệ có 3", "... đạt hơn 15": a number names only right after a name
             end, lower_run, seen_proper = pos + b, 0, True
             continue
@@ -185,7 +187,7 @@ def _named_enough(name: str) -> bool:
 _WORK_STOPS = frozenset({"và", "của", "tại", "thuộc", "đã", "đang", "được", "là", "cho", "với", "do", "sẽ", "theo", "đến",
                          "từ", "có", "chỉ", "vừa", "nằm", "ở", "trên", "gồm", "bị", "phải", "cần", "mở", "thì", "khi",
                          "dài", "rộng", "cao", "tổng", "hồi", "tháng", "năm", "ngày", "lúc", "vào", "trong", "sau", "trước",
-                         "công", "quy", "diện", "vốn"})  # "công suất", "quy mô", "diện tích"
+                         "công", "quy", "diện", "vốn", "cách", "khoảng", "gần", "hơn"})  # "công suất", "quy mô", "diện tích"
 
 
 def _doing_end(s: str, pos: int) -> int | None:
@@ -217,9 +219,22 @@ def _scheme_end(s: str, pos: int, quote: str | None = None) -> int | None:
         return close + 1 if close > pos else None
     stop = _patterns()["end"].search(s, pos)
     end = stop.start() if stop else len(s)
+    # a scheme's name ends with its period ("... giai đoạn 2017 - 2020, tầm nhìn 2030"): what follows
+    # it says something of the scheme ("..., ngành da giày sẽ", "... của tỉnh")
+    last = None
+    for m in _PERIOD.finditer(s, pos, end):
+        last = m
+    if last is not None and not _PERIOD_GOES_ON.match(s, last.end(), end):
+        end = last.end()
     words = list(_WORD.finditer(s, pos, end))
     if not words:
         return None
     if len(words) > _patterns()["max_words"]:
         return None
     return words[-1].end() + (1 if s[words[-1].end():words[-1].end() + 1] == ")" else 0)
+
+
+_PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)\s+(?:từ\s+)?(?:năm\s+)?\d{4}\s*[-–]\s*(?:năm\s+)?\d{4}|"
+                     r"(?:tầm nhìn|định hướng)\s+(?:đến\s+)?(?:năm\s+)?\d{4}|đến năm\s+\d{4}")
+# after a period, what still belongs to the name: another period, or nothing
+_PERIOD_GOES_ON = re.compile(r"\s*\)?\s*$|\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng|giai đoạn|đến năm)(?![\wÀ-ỹ])")

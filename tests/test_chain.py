@@ -157,6 +157,12 @@ def test_a_named_person_directs_the_body_after_the_verb():
     assert edges(kg, "DIRECTED") == {("Vương Đình Huệ", "Bộ Tài chính"), ("Vương Đình Huệ", "Bộ Kế hoạch và Đầu tư")}
     assert not edges(graph_of("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng trình bày Tờ trình đề nghị Quốc hội phê "
                               "chuẩn quyết toán ngân sách."), "DIRECTED")
+    # one who reports another body's directive gave none
+    assert not edges(graph_of("Trước câu hỏi này, Giám đốc Sở GTVT TP Hà Nội Vũ Văn Viện cho hay từ năm 2015 HĐND TP "
+                              "Hà Nội đã giao UBND TP Hà Nội xây dựng nội dung này."), "DIRECTED")
+    # the body directed ends before what it is told to do
+    assert edges(graph_of("Bộ trưởng Bộ Công Thương Trần Tuấn Anh đã yêu cầu Cục Xúc tiến thương mại giải trình vụ "
+                          "việc trên."), "DIRECTED") == {("Trần Tuấn Anh", "Cục Xúc tiến thương mại")}
 
 
 @pytest.mark.parametrize("sentence, name, kind", [
@@ -166,6 +172,17 @@ def test_a_named_person_directs_the_body_after_the_verb():
      "công trình"),
     ("Quyết định 316/QĐ-TTg phê duyệt Đề án Tăng cường chất lượng xét nghiệm y học giai đoạn 2016-2025.",
      "Tăng cường chất lượng xét nghiệm y học giai đoạn 2016-2025", "đề án"),
+    # a scheme's name ends with its period, whatever the sentence goes on to say
+    ("Trao đổi về Đề án tăng cường quản lý phương tiện giao thông đường bộ giai đoạn 2017 - 2020 tầm nhìn 2030, ông "
+     "Nguyễn Nguyên Quân cho biết.", "tăng cường quản lý phương tiện giao thông đường bộ giai đoạn 2017 - 2020 tầm "
+     "nhìn 2030", "đề án"),
+    ("Theo Đề án điều chỉnh Quy hoạch phát triển ngành da giày Việt Nam đến năm 2025, tầm nhìn đến 2035, ngành da "
+     "giày sẽ phát triển.", "điều chỉnh Quy hoạch phát triển ngành da giày Việt Nam đến năm 2025, tầm nhìn đến 2035",
+     "đề án"),
+    ("Phó Chủ tịch UBND TP.HCM họp ban điều hành đề án TP thông minh để nghe tiến độ.", "TP thông minh", "đề án"),
+    # a work's name ends before its distance; a line keeps its number
+    ("Dự án sân bay Quốc Tế Long Thành cách tỉnh Bà Rịa - Vũng Tàu khoảng 40 km.", "sân bay Quốc Tế Long Thành", "dự án"),
+    ("Dự án Metro Tuyến số 1, tuyến Bến Thành-Suối Tiên dài 19,7km.", "Metro Tuyến số 1", "dự án"),
 ])
 def test_a_named_project_whole_with_its_head_word(sentence, name, kind):
     kg = graph_of(sentence)
@@ -178,6 +195,7 @@ def test_a_named_project_whole_with_its_head_word(sentence, name, kind):
     "các Bộ, ngành chưa xây dựng Đề án tinh giảm biên chế phải khẩn trương xây dựng.",  # every body makes one
     "Các phụ huynh chờ đợi con tại điểm thi trường Cầu Giấy.",  # a place
     "Hiện Bệnh viện đa khoa thành phố Hòa Bình có 10 máy chạy thận.",  # an institution
+    "Theo đề án trước kia, Trung tâm kinh doanh hóa chất được quy hoạch tại xã Tân Kiên.",  # the scheme is not named
 ])
 def test_no_project_without_one_named(sentence):
     assert not list(graph_of(sentence).nodes("Project"))
