@@ -180,7 +180,9 @@ def _name_end(s: str, pos: int) -> int | None:
         last = b
     end, n = None, 0
     for i, (w, a, b) in enumerate(run[:12]):
-        capital = w[0].isupper() or w[0].isdigit()
+        # a number names only right after a capitalised word ("Sông Đà 10"), not after the
+        # sentence's words ("... Thiên Nhân II thế chấp 39 lô đất")
+        capital = w[0].isupper() or w[0].isdigit() and i > 0 and (run[i - 1][0][0].isupper() or run[i - 1][0][0].isdigit())
         if capital:
             end, n = b, n + 1
             continue

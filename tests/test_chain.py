@@ -196,9 +196,19 @@ def test_a_named_project_whole_with_its_head_word(sentence, name, kind):
     "Các phụ huynh chờ đợi con tại điểm thi trường Cầu Giấy.",  # a place
     "Hiện Bệnh viện đa khoa thành phố Hòa Bình có 10 máy chạy thận.",  # an institution
     "Theo đề án trước kia, Trung tâm kinh doanh hóa chất được quy hoạch tại xã Tân Kiên.",  # the scheme is not named
+    "Lễ đón Thủ tướng cùng Đoàn được tổ chức trang trọng tại Sân bay quốc tế Frankfurt.",  # a work abroad
 ])
 def test_no_project_without_one_named(sentence):
     assert not list(graph_of(sentence).nodes("Project"))
+
+
+def test_an_investor_is_named_without_what_it_did():
+    kg = graph_of("Tại dự án Khu biệt thự Ocean View Nha Trang, chủ đầu tư là Công ty TNHH Dịch vụ thương mại Thiên "
+                  "Nhân II thế chấp 39 lô đất tại Ngân hàng Nông nghiệp.")
+    assert edges(kg, "RESPONSIBLE_FOR") == {("Công ty TNHH Dịch vụ thương mại Thiên Nhân II",
+                                             "Khu biệt thự Ocean View Nha Trang")}
+    assert edges(graph_of("Tổng công ty Sông Đà 10 là chủ đầu tư dự án Thủy điện Sơn La."), "RESPONSIBLE_FOR") == {
+        ("Tổng công ty Sông Đà 10", "Thủy điện Sơn La")}
 
 
 def test_the_investor_of_a_project():
