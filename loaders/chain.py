@@ -25,7 +25,7 @@ from govkg.loaders.events import EventMention, find_events
 from govkg.loaders.gazetteer import find_places, match_place
 from govkg.loaders.projects import find_projects
 from govkg.loaders.relations import Organisation, document_issuer, find_organisations, investors
-from govkg.loaders.tasks import continued_tasks, find_tasks
+from govkg.loaders.tasks import announced, continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
 from govkg.text import LOWER, UPPER, lower
 from govkg.vocab import derived, vocab
@@ -754,7 +754,10 @@ class ChainReader:
         giving = last is not None and self._sentence_no - last[2] <= 2
         found = find_tasks(s, [(a, b) for a, b, _ in actors], spans, authorities, giving)
         if not found:
-            if actors and _opens_with(s, actors[0][0]):
+            ahead = announced(s, [(a, b) for a, b, _ in actors], authorities)
+            if ahead is not None:  # "Bộ GD-ĐT yêu cầu Sở GD-ĐT Hà Nội:": the actions follow
+                self._last_task = ([actors[i][2] for i in ahead[0]], ahead[1], self._sentence_no, [])
+            elif actors and _opens_with(s, actors[0][0]):
                 self._last_task = None  # another body is the subject now: no list goes on
             else:
                 self._continued(s, src, docs)

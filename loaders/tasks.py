@@ -76,9 +76,21 @@ def _patterns() -> dict:
         "deadline": re.compile(r"(?:^|(?<=[.;:,]\s)|(?<=^-\s))\s*(?:-\s*)?(?:" + alt([w.capitalize() for w in t.get("deadlines", [])]
                                + t.get("deadlines", [])) + r")\s+(?:[\w/.-]+\s*){1,3}?[:,]?\s*(?:sẽ\s+)?(?=\S)"),
         "count": re.compile(r"(?P<done>\d+)\s*/\s*(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)"),
+        # a post before a body that stands for it ("yêu cầu Giám đốc Công an Thành phố ...", "Chủ tịch
+        # UBND quận 9 được giao ..."): the body answers for its head's task
+        "head_title": re.compile(r"(?:" + alt(_head_titles()) + r")\s+$"),
+        "head_title_at": re.compile(r"(?:" + alt(_head_titles()) + r")\s+"),
+        "strong_duty": frozenset(t.get("head_duty_words", [])),
         "clause_open": re.compile(r"(?:^|[;:]\s*|\.\s+|,\s+(?:đồng thời|trong đó|theo đó|ngoài ra|bên cạnh đó)?,?\s*"
-                                  r"|^(?:[\wÀ-ỹ/]+\s+){1,6},\s+|\sthì\s+)$", re.I),
+                                  r"|^(?:[\wÀ-ỹ/]+\s+){1,6},\s+|\sthì\s+"
+                                  r"|^\s*(?:\d{1,2}\s?[.)/-]|[a-dđ]\)|[-+•])\s*)$", re.I),  # "5- Ban Tuyên giáo ..."
     }
+
+
+def _head_titles() -> list[str]:
+    """The titles of those who head or deputise for a body ("Giám đốc", "Chủ tịch", "Thủ trưởng")."""
+    t = vocab().titles
+    return [f for f, spec in t.specs.items() if spec.rank in ("head", "deputy") and spec.body is None]
 
 
 def _generic(heads) -> str:
@@ -132,7 +144,9 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             continue
         verb = re.sub(r"\s+cho\s*$", "", m.group(0).strip()) if not m.group(0).startswith("giao") else "giao"
         pos = m.end()
-        got = _actor_list(sentence, pos, actors)
+        # a head named for the body ("yêu cầu Giám đốc Công an Thành phố ..."), unless asked of him
+        # ("Sở Nội vụ đề nghị Chủ tịch UBND tỉnh công nhận ...": a request upward)
+        got = _actor_list(sentence, pos, actors, heads=verb not in p["request_verbs"])
         if got is None:
             # "Thủ tướng yêu cầu thoái vốn ...": an action given, nobody named
             if not p["action"].match(sentence, pos) or any(a == pos for a, _ in documents):
@@ -145,21 +159,31 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             continue  # "đề nghị Quốc hội phê chuẩn": a request upward, not a task
         duty = p["duty"].match(sentence, after)
         start = duty.end() if duty else after
+        listed = idx and re.match(r"\s*:\s*", sentence[start:]) is not None  # "yêu cầu Sở GD-ĐT Hà Nội: Chỉ đạo ..."
+        if listed:
+            start += re.match(r"\s*:\s*", sentence[start:]).end()
         if generic is not None and not idx and not _acts(sentence, start):
             continue  # "yêu cầu các doanh nghiệp viễn thông di động phải ...": where the class ends is unclear
-        for what_start, what_end in _actions(sentence, start):
+        for what_start, what_end in _actions(sentence, start, capital=bool(listed)):
             out.append(_task(sentence, what_start, what_end, "assignment", idx, generic, verb, m.start()))
         taken.append((m.start(), after))
     # obligations and carrying out: a body as the subject of a duty word or of carrying out
     for i, (a, b) in enumerate(actors):
         if any(x <= a < y for x, y in taken) or any(t.start <= a < t.end for t in out):
             continue
+        headed = False
         if not _is_subject(sentence, a):
-            continue
+            t = p["head_title"].search(sentence, max(0, a - 40), a)
+            if t is None or t.end() != a or not _is_subject(sentence, t.start()):
+                continue
+            headed = True  # "Chủ tịch UBND quận 9 được giao ...": the head's duty, the body's to answer for
         idx, generic, after = _actor_list(sentence, a, actors) or ((i,), None, b)
         duty = p["duty"].match(sentence, after)
-        if duty is not None and _quoted(sentence, a) and p["modal"].match(duty.group(0).strip(" ,")):
-            duty = None  # “Bộ GTVT phải đi đầu ...”: someone's opinion in quotes, not a duty given
+        if headed and (duty is None or duty.group(0).strip(" ,") not in p["strong_duty"]):
+            continue  # "Phó Chủ tịch UBND tỉnh chủ trì hội nghị": chairing, not a duty given
+        if duty is not None and (_quoted(sentence, a) or _OPINION.match(sentence)) and \
+                p["modal"].match(duty.group(0).strip(" ,")):
+            duty = None  # “Bộ GTVT phải đi đầu ...”, "Theo đại biểu X, ... phải ...": an opinion, not a duty given
         carry = p["carry"].match(sentence, after)
         bare = p["bare_duty"].match(sentence, after) if duty is None and carry is None else None
         if duty is None and carry is None and (bare is None or not (out or giving)):
@@ -214,6 +238,9 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
     return sorted(out, key=lambda t: t.start)
 
 
+# "Theo đại biểu Dương Trung Quốc, Bí thư Tỉnh ủy phải ...": what someone thinks a body must do
+_OPINION = re.compile(r"\s*(?:Theo|Theo ý kiến của|Ý kiến của|Nhiều ý kiến cho rằng)\s+(?:ông|bà|anh|chị|đại biểu|ĐB|"
+                      r"chuyên gia|luật sư|LS|TS|PGS|GS|nhiều|các|một số|giới)(?![\wÀ-ỹ])")
 _SAID = re.compile(r"\s*[,–-]\s*(?:ông|bà|anh|chị|đồng chí)\s+[^,;]{2,60}?(?:cho biết|nói|khẳng định|nhấn mạnh|chia sẻ)\b.*$")
 
 
@@ -247,7 +274,8 @@ def _after_aspect(s: str, pos: int) -> int:
         pos = a.end()
 
 
-def _actor_list(s: str, pos: int, actors: list[tuple[int, int]]) -> tuple[tuple[int, ...], str | None, int] | None:
+def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = False
+                ) -> tuple[tuple[int, ...], str | None, int] | None:
     """The bodies named one after another from ``pos`` ("Bộ KH&CN, Bộ Y tế, Bộ NN&PTNT"), or a class
     of bodies ("các Bộ, ngành, địa phương"); (their indices, the class as written, where they end)."""
     p = _patterns()
@@ -255,6 +283,9 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]]) -> tuple[tuple[
         pos += 1
     if s.startswith(("các ", "những "), pos) and any(a == pos + s[pos:].index(" ") + 1 for a, _ in actors):
         pos += s[pos:].index(" ") + 1  # "giao các Bộ Khoa học và Công nghệ, Y tế, ...": the bodies named
+    t = p["head_title_at"].match(s, pos) if heads else None
+    if t is not None and any(a == t.end() for a, _ in actors):
+        pos = t.end()  # "yêu cầu Giám đốc Công an Thành phố chỉ đạo ...": the body answers for its head
     idx: list[int] = []
     end = pos
     while True:
@@ -309,7 +340,7 @@ def _actions(s: str, start: int, capital: bool = False) -> list[tuple[int, int]]
             pos += lead.end()
             piece = piece[lead.end():]
             words = piece.split()
-        first_ok = words and (words[0][:1].islower() or capital and not out and p["action"].match(piece))
+        first_ok = words and (words[0][:1].islower() or (capital or out) and p["action"].match(piece))
         if out and not p["action"].match(piece) and not (p["aspect"].match(piece) and p["action"].match(piece, p["aspect"].match(piece).end())):
             break  # "...; căn cứ chức năng ..., Bộ Nội vụ đã lập ...": no longer the same list of actions
         if len(words) < 2 or not first_ok or p["not_action"].match(piece):
@@ -319,6 +350,32 @@ def _actions(s: str, start: int, capital: bool = False) -> list[tuple[int, int]]
             break
         pos = stop.end()
     return out
+
+
+def announced(sentence: str, actors: list[tuple[int, int]], authorities: list[int] | None = None
+              ) -> tuple[tuple[int, ...], str | None] | None:
+    """The bodies an assignment ending its sentence with a colon goes to: its actions follow, one
+    a sentence or a line ("Bộ GD-ĐT yêu cầu Sở GD-ĐT Hà Nội: Chỉ đạo ..."); (their indices, a class
+    of bodies as written), or None.
+
+    >>> announced("Do đó, Bộ GD-ĐT yêu cầu Sở GD-ĐT Hà Nội:", [(6, 14), (24, 39)])
+    ((1,), None)
+    >>> announced("Bộ GD-ĐT yêu cầu Sở GD-ĐT Hà Nội làm rõ.", [(0, 8), (18, 33)]) is None
+    True
+    """
+    if not sentence.rstrip().endswith(":"):
+        return None
+    p = _patterns()
+    for m in p["assign"].finditer(sentence):
+        before = sentence[max(0, m.start() - 20):m.start()]
+        if p["nominal"].search(before) or p["advice"].search(before):
+            continue
+        if authorities is not None and not _assigner_ok(sentence, m.start(), authorities):
+            continue
+        got = _actor_list(sentence, m.end(), actors)
+        if got is not None and re.fullmatch(r"\s*:\s*", sentence[got[2]:]):
+            return got[0], got[1]
+    return None
 
 
 def continued_tasks(sentence: str) -> list[tuple[int, int]]:
@@ -343,6 +400,8 @@ def continued_tasks(sentence: str) -> list[tuple[int, int]]:
     if not v or re.match(r"\s+(?:được|là|có nghĩa|của|về|này|đó|cho thấy|trên|nêu)(?![\wÀ-ỹ])", sentence[v.end():]):
         return []  # "Thực hiện được điều này ...", "Báo cáo của các tập đoàn ...": no action given
     for m in p["assign"].finditer(sentence):
+        if re.search(r"(?:^|[;,]\s*)$", sentence[:m.start()]):
+            continue  # "...; chỉ đạo tổ chức rút kinh nghiệm": an action of the list, not an assignment
         if not p["nominal"].search(sentence[max(0, m.start() - 20):m.start()]):
             return []  # a sentence with its own verb of assigning gives its own tasks
     return _actions(sentence, pos, capital=True)

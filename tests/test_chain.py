@@ -142,6 +142,38 @@ def test_a_sentence_that_goes_on_with_the_last_task():
         "phối hợp với Bộ Tài chính hoàn thiện thủ tục đầu tư các dự án"}
 
 
+def answerable(text: str) -> set[tuple[str, str]]:
+    kg = graph_of(text)
+    return {(kg.g.nodes[u]["name"], kg.g.nodes[v]["name"]) for u, v, _ in kg.edges("RESPONSIBLE_FOR")
+            if kg.g.nodes[v].get("label") == "Task" or "Task" in v}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the actions after a colon, each sentence or line of them
+    ("Do đó, Bộ GD-ĐT yêu cầu Sở GD-ĐT Hà Nội: Chỉ đạo, kiểm tra làm rõ vụ việc, phối hợp các cơ quan chức năng xử lý "
+     "nghiêm theo quy định; chỉ đạo tổ chức rút kinh nghiệm về công tác quản lý.",
+     {("Sở Giáo dục và Đào tạo Hà Nội", "Chỉ đạo, kiểm tra làm rõ vụ việc, phối hợp các cơ quan chức năng xử lý nghiêm "
+       "theo quy định"),
+      ("Sở Giáo dục và Đào tạo Hà Nội", "chỉ đạo tổ chức rút kinh nghiệm về công tác quản lý")}),
+    # a head given a task: the body he heads answers for it
+    ("Thủ tướng Chính phủ Nguyễn Xuân Phúc giao Bộ trưởng Bộ Xây dựng đề xuất giải pháp gấp, báo cáo Thủ tướng.",
+     {("Bộ Xây dựng", "đề xuất giải pháp gấp, báo cáo Thủ tướng")}),
+    ("Chủ tịch UBND quận 9 được giao nhanh chóng khắc phục sự việc, báo cáo cho UBND thành phố.",
+     {("UBND quận 9", "nhanh chóng khắc phục sự việc, báo cáo cho UBND thành phố")}),
+    # a numbered item of a resolution's duties
+    ("5- Ban Tuyên giáo Trung ương chủ trì, phối hợp với Ban Kinh tế Trung ương tổ chức việc học tập, quán triệt "
+     "Nghị quyết.", {("Ban Tuyên giáo Trung ương", "phối hợp với Ban Kinh tế Trung ương tổ chức việc học tập, quán "
+                                                   "triệt Nghị quyết")}),
+    # no task: a request to a head is asked upward; a head chairs; an opinion of what a body must do
+    ("Sở Nội vụ đề nghị Chủ tịch UBND tỉnh Thanh Hóa công nhận kết quả trúng tuyển viên chức.", set()),
+    ("Phó Chủ tịch UBND tỉnh Quảng Nam chủ trì hội nghị sơ kết công tác phòng chống dịch.", set()),
+    ("Theo đại biểu Dương Trung Quốc, Bí thư Tỉnh ủy Yên Bái phải chỉ đạo làm rõ vụ biệt thự.", set()),
+    ("Theo ông Nguyễn Văn A, Sở Xây dựng phải kiểm tra lại toàn bộ công trình.", set()),
+])
+def test_who_answers_for_a_task(text, expected):
+    assert answerable(text) == expected
+
+
 def test_districts_named_together_stand_for_their_committees():
     kg = graph_of("Các huyện Phong Điền, Quảng Điền và thị xã Hương Trà đều thực hiện chi trả bồi thường cho người "
                   "dân theo Quyết định số 1880/QĐ-TTg của Thủ tướng Chính phủ. Tỉnh Thừa Thiên Huế đã chi trả.")
