@@ -208,19 +208,20 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
             continue
         if not _is_subject(sentence, g.start()):
             continue
-        duty = p["duty"].match(sentence, g.end())
-        carry = p["carry"].match(sentence, g.end()) if duty is None else None
+        g_end = _class_end(sentence, g.end(), duty_only=True)
+        duty = p["duty"].match(sentence, g_end)
+        carry = p["carry"].match(sentence, g_end) if duty is None else None
         if duty is None and carry is None:
             continue
         if duty is not None and (not _acts(sentence, duty.end()) or _quoted(sentence, g.start())):
             continue  # "các bộ, ngành phải đắn đo ...": an opinion about a class of bodies
-        start = duty.end() if duty else _after_aspect(sentence, g.end())
+        start = duty.end() if duty else _after_aspect(sentence, g_end)
         for what_start, what_end in _actions(sentence, start):
             if duty is None and not any(what_start <= a < what_end for a, _ in documents):
                 continue
-            out.append(_task(sentence, what_start, what_end, "obligation" if duty else "carry_out", (), g.group(0),
-                             (duty or carry).group(0).strip(" ,"), g.start()))
-        taken.append((g.start(), g.end()))
+            out.append(_task(sentence, what_start, what_end, "obligation" if duty else "carry_out", (),
+                             sentence[g.start():g_end], (duty or carry).group(0).strip(" ,"), g.start()))
+        taken.append((g.start(), g_end))
     # targets with a deadline: "Trước ngày 30/6/2021: Hoàn thành tổ chức công an xã chính quy ..."
     for m in p["deadline"].finditer(sentence):
         if any(x <= m.start() < y for x, y in taken) or any(t.start <= m.end() < t.end for t in out):
@@ -307,8 +308,39 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = F
         return tuple(idx), None, end
     g = p["generic"].match(s, pos)
     if g is not None:
-        return (), g.group(0), g.end()
+        end = _class_end(s, g.end())
+        return (), s[g.start():end], end
     return None
+
+
+_MODIFIER = re.compile(r"\s+(?!(?:và|hoặc|của|là|đã|được|có|không)\s)[\wÀ-ỹ&/-]+")
+
+
+def _class_end(s: str, pos: int, duty_only: bool = False) -> int:
+    """Where a class of bodies ends when words describe it ("các Bộ quản lý chuyên ngành liên quan
+    khẩn trương ban hành ...", "các doanh nghiệp kinh doanh xăng dầu đầu mối phải ..."): before the
+    duty word (or, unless ``duty_only``, the action) that follows within a few words; ``pos`` when
+    one follows at once or none does.
+
+    >>> s = "các Bộ quản lý chuyên ngành liên quan khẩn trương ban hành Danh mục"
+    >>> s[:_class_end(s, 6)]
+    'các Bộ quản lý chuyên ngành liên quan'
+    >>> s = "các bộ, ngành mạnh tay xử lý các doanh nghiệp"
+    >>> s[:_class_end(s, 13)]
+    'các bộ, ngành'
+    """
+    p = _patterns()
+    if p["duty"].match(s, pos) or not duty_only and _acts(s, pos):
+        return pos
+    end = pos
+    for _ in range(10 if duty_only else 7):
+        w = _MODIFIER.match(s, end)
+        if w is None or p["aspect"].match(s, end + 1):
+            return pos  # "các bộ, ngành tiếp tục quan tâm ...": what the class does, not what it is
+        end = w.end()
+        if p["duty"].match(s, end) or not duty_only and _acts(s, end):
+            return end
+    return pos
 
 
 # "đối với các nhiệm vụ triển khai thực hiện Nghị quyết số 59-NQ/TW ..., thành phố đã tổ chức thực hiện ...":

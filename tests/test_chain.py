@@ -174,6 +174,31 @@ def test_who_answers_for_a_task(text, expected):
     assert answerable(text) == expected
 
 
+def given_to_a_class(text: str) -> set[tuple[str, str]]:
+    kg = graph_of(text)
+    return {(d["assignee"], d["name"]) for _, d in kg.g.nodes(data=True)
+            if d.get("label") == "Task" and d.get("assignee")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words describing the class, up to the action or the duty word
+    ("Bộ trưởng yêu cầu các Bộ quản lý chuyên ngành liên quan khẩn trương ban hành Danh mục hàng hóa xuất nhập khẩu.",
+     {("các Bộ quản lý chuyên ngành liên quan", "ban hành Danh mục hàng hóa xuất nhập khẩu")}),
+    ("Thủ tướng yêu cầu các doanh nghiệp kinh doanh xăng dầu đầu mối giữ ổn định giá bán.",
+     {("các doanh nghiệp kinh doanh xăng dầu đầu mối", "giữ ổn định giá bán")}),
+    ("Theo đó, các Bộ, ngành, địa phương chưa xây dựng Đề án tinh giảm biên chế phải khẩn trương xây dựng, phê duyệt "
+     "Đề án.", {("các Bộ, ngành, địa phương chưa xây dựng Đề án tinh giảm biên chế",
+                 "khẩn trương xây dựng, phê duyệt Đề án")}),
+    # how the class acts is not part of its name
+    ("Phó thủ tướng Vương Đình Huệ vừa yêu cầu các bộ, ngành mạnh tay xử lý các doanh nghiệp Nhà nước làm ăn không "
+     "minh bạch.", {("các bộ, ngành", "mạnh tay xử lý các doanh nghiệp Nhà nước làm ăn không minh bạch")}),
+    # a written request is not an assignment when it is a citizen's way of asking
+    ("Công dân khai thác thông tin bằng văn bản yêu cầu cung cấp thông tin hoặc qua cổng dịch vụ công.", set()),
+])
+def test_a_task_given_to_a_class_of_bodies(text, expected):
+    assert given_to_a_class(text) == expected
+
+
 def test_districts_named_together_stand_for_their_committees():
     kg = graph_of("Các huyện Phong Điền, Quảng Điền và thị xã Hương Trà đều thực hiện chi trả bồi thường cho người "
                   "dân theo Quyết định số 1880/QĐ-TTg của Thủ tướng Chính phủ. Tỉnh Thừa Thiên Huế đã chi trả.")
