@@ -32,6 +32,8 @@ from govkg.vocab import derived, vocab
 
 _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thực hiện|hướng dẫn(?: thi hành| thực hiện)?|quy định chi tiết"
                          r"|cụ thể hóa|triển khai)\s+(?:(?:một số điều của|các|nội dung)\s+)?$")
+# documents that plan how another is carried out: their issuer carries that one out
+_PLANS = frozenset({"Kế hoạch", "Chương trình", "Chương trình hành động"})
 # between a steering committee's name and the document it carries out
 _STEERS_DOC = re.compile(r"\s*(?:chỉ đạo\s+)?(?:triển khai\s+|tổ chức\s+)?thực hiện\s+(?:các\s+)?(?:[\wÀ-ỹ]+\s+){0,2}?(?:số\s+)?")
 # between documents named together: "59-NQ/TW của Bộ Chính trị, Nghị quyết số 45/2022/NQ-QH ..."
@@ -137,6 +139,12 @@ class ChainReader:
             lead = between[: type_word.start()] if type_word else between
             if aid != bid and _IMPLEMENTS.search(lead) and len(between) < 160:
                 self.kg.add_fact("IMPLEMENTS", aid, bid, src)
+                if a.doc_type in _PLANS:
+                    # "UBND TP ban hành Kế hoạch 23/KH-UBND tổ chức thực hiện Chỉ thị 15-CT/TU": who
+                    # plans the carrying out answers for the document carried out
+                    for who in self._issuers_of(aid) - self._issuers_of(bid):
+                        issued = self.kg.g.edges[who, aid, "ISSUED"]["confidence"]
+                        self.kg.add_fact("RESPONSIBLE_FOR", who, bid, src, round(0.8 * min(1.0, issued), 3))
         return out
 
     def _documents_named_again(self, s, src, found) -> list[tuple[DocumentMention, str]]:

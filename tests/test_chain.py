@@ -121,6 +121,18 @@ def test_a_body_carries_out_a_document_it_is_given_but_never_its_own():
     assert ("UBND tỉnh Hà Nam", "23/KH-UBND") not in responsible
 
 
+def test_who_plans_the_carrying_out_of_a_document_answers_for_it():
+    kg = graph_of("UBND thành phố Hà Nội vừa ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số "
+                  "15-CT/TU của Thành ủy.", date(2017, 2, 8))
+    assert ("23/KH-UBND", "15-CT/TU") in edges(kg, "IMPLEMENTS")
+    assert ("UBND TP Hà Nội", "15-CT/TU") in edges(kg, "RESPONSIBLE_FOR")
+    # a guidance is no plan: the ministry that guides a decree is not said to carry it out
+    guide = graph_of("Bộ Tài chính ban hành Thông tư 01/2018/TT-BTC hướng dẫn thi hành Nghị định 20/2017/NĐ-CP.",
+                     date(2018, 3, 1))
+    assert ("01/2018/TT-BTC", "20/2017/NĐ-CP") in edges(guide, "IMPLEMENTS")
+    assert edges(guide, "RESPONSIBLE_FOR") == set()
+
+
 @pytest.mark.parametrize("text", [
     "Cử tri và nhân dân yêu cầu Bộ Công an xử lý nghiêm các vụ việc.",  # voters ask: no task given
     "“Là cơ quan quản lý nguồn vốn lớn, Bộ Giao thông vận tải phải đi đầu về phòng chống tham nhũng”, ông Tuấn nói.",
