@@ -32,6 +32,11 @@ from govkg.vocab import derived, vocab
 
 _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thực hiện|hướng dẫn(?: thi hành| thực hiện)?|quy định chi tiết"
                          r"|cụ thể hóa|triển khai)\s+(?:(?:một số điều của|các|nội dung)\s+)?$")
+# a body the article makes plain, named by its kind alone at the head of its clause ("Thành phố yêu
+# cầu UBND quận Đồ Sơn ...", "Tỉnh chỉ đạo ...", "Thường trực Thành ủy yêu cầu ..."): it can give a task
+_BARE_AUTHORITY = re.compile(r"(?<![\wÀ-ỹ])(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Bb]ộ|[Ss]ở|"
+                             r"(?:Thường trực|Ban Thường vụ) (?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)"
+                             r"(?=\s+(?:(?:đã|đang|vừa|mới|cũng|sẽ|tiếp tục)\s+)*(?:giao|yêu cầu|chỉ đạo|đề nghị|buộc)\s)")
 # documents that plan how another is carried out: their issuer carries that one out
 _PLANS = frozenset({"Kế hoạch", "Chương trình", "Chương trình hành động"})
 # between a steering committee's name and the document it carries out
@@ -757,7 +762,8 @@ class ChainReader:
         a sentence with no subject that opens with an action goes on with the last task's bodies."""
         self._sentence_no = getattr(self, "_sentence_no", 0) + 1
         spans = [(d.start, d.end) for d, _ in docs]
-        authorities = [a for a, _, _ in actors] + [a for a, _ in spans] + [m.start() for m in _title_words().finditer(s)]
+        authorities = [a for a, _, _ in actors] + [a for a, _ in spans] + [m.start() for m in _title_words().finditer(s)] \
+            + [m.start() for m in _BARE_AUTHORITY.finditer(s)]
         last = getattr(self, "_last_task", None)
         giving = last is not None and self._sentence_no - last[2] <= 2
         found = find_tasks(s, [(a, b) for a, b, _ in actors], spans, authorities, giving)

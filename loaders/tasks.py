@@ -99,7 +99,10 @@ def _generic(heads) -> str:
     head = r"(?:" + (trie_pattern(heads) if heads else "(?!)") + r")" + _WB
     tail = r"(?:\s+(?:có liên quan|liên quan|trực thuộc [Tt]rung ương|trên địa bàn(?: tỉnh| thành phố)?))?"
     item = r"(?:(?:các|những)\s+|(?:UBND|Ủy ban nhân dân)\s+các\s+)?" + head + tail
-    return r"(?:(?:các|những)\s+|(?:UBND|Ủy ban nhân dân)\s+các\s+)" + head + tail + r"(?:\s*(?:,|và)\s*" + item + r")*"
+    # "UBND quận, huyện": the committees of a list of kinds of place, "các" left out
+    listed = r"(?:UBND|Ủy ban nhân dân)\s+(?=" + head + r"\s*(?:,|và)\s*" + head + r")"
+    return (r"(?:(?:các|những)\s+|(?:UBND|Ủy ban nhân dân)\s+các\s+|" + listed + r")" + head + tail
+            + r"(?:\s*(?:,|và)\s*" + item + r")*")
 
 
 def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tuple[int, int]] = (),
@@ -162,7 +165,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
         listed = idx and re.match(r"\s*:\s*", sentence[start:]) is not None  # "yêu cầu Sở GD-ĐT Hà Nội: Chỉ đạo ..."
         if listed:
             start += re.match(r"\s*:\s*", sentence[start:]).end()
-        if generic is not None and not idx and not _acts(sentence, start):
+        if generic is not None and not idx and not _acts(sentence, start) and not _acts(sentence, after):
             continue  # "yêu cầu các doanh nghiệp viễn thông di động phải ...": where the class ends is unclear
         for what_start, what_end in _actions(sentence, start, capital=bool(listed)):
             out.append(_task(sentence, what_start, what_end, "assignment", idx, generic, verb, m.start()))
@@ -304,7 +307,9 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = F
         sep = p["between"].match(s, end)
         g = p["generic"].match(s, sep.end()) if sep else None
         if g is not None:
-            return tuple(idx), g.group(0), g.end()
+            g_end = _class_end(s, g.end())
+            if g_end > g.end() or _acts(s, g.end()) or p["duty"].match(s, g.end()):
+                return tuple(idx), s[g.start():g_end], g_end
         return tuple(idx), None, end
     g = p["generic"].match(s, pos)
     if g is not None:
@@ -338,8 +343,8 @@ def _class_end(s: str, pos: int, duty_only: bool = False) -> int:
         if w is None or p["aspect"].match(s, end + 1):
             return pos  # "các bộ, ngành tiếp tục quan tâm ...": what the class does, not what it is
         end = w.end()
-        if p["duty"].match(s, end) or not duty_only and _acts(s, end):
-            return end
+        if s.startswith(" ", end) and (p["duty"].match(s, end) or not duty_only and _acts(s, end)):
+            return end  # "các địa phương động viên, hỗ trợ ...": a comma ends no class's name
     return pos
 
 

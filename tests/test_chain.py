@@ -181,6 +181,20 @@ def answerable(text: str) -> set[tuple[str, str]]:
     ("Phó Chủ tịch UBND tỉnh Quảng Nam chủ trì hội nghị sơ kết công tác phòng chống dịch.", set()),
     ("Theo đại biểu Dương Trung Quốc, Bí thư Tỉnh ủy Yên Bái phải chỉ đạo làm rõ vụ biệt thự.", set()),
     ("Theo ông Nguyễn Văn A, Sở Xây dựng phải kiểm tra lại toàn bộ công trình.", set()),
+    # a body named by its kind alone gives the task ("Thành phố", "Tỉnh", "Bộ" at the head of its clause)
+    ("Thành phố Hải Phòng tổ chức lễ hội. Thành phố yêu cầu UBND quận Đồ Sơn tổ chức kiểm tra, báo cáo kết quả "
+     "trước ngày 4/7.", {("UBND quận Đồ Sơn", "tổ chức kiểm tra, báo cáo kết quả trước ngày 4/7")}),
+    # the provincial military command is a body; a ministry written short is the ministry
+    ("Tại cuộc họp, Chủ tịch UBND tỉnh Hà Nam, Trương Quốc Huy, đã giao Công an tỉnh, Bộ Chỉ huy quân sự tỉnh rà "
+     "soát lực lượng.", {("Công an tỉnh Hà Nam", "rà soát lực lượng"), ("Bộ CHQS tỉnh Hà Nam", "rà soát lực lượng")}),
+    ("Phó thủ tướng chỉ đạo và yêu cầu Bộ Văn hóa tăng cường chấn chỉnh công tác quản lý.",
+     {("Bộ Văn hóa, Thể thao và Du lịch", "chấn chỉnh công tác quản lý")}),
+    # a body's name ends before what it is told to do
+    ("Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo Tổng cục Thủy sản tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá.",
+     {("Tổng cục Thủy sản", "tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá")}),
+    # people in a crowd, a list of places, an accusation: no task
+    ("Người dân vây kín trụ sở Công an phường Nghi Thủy, thị xã Cửa Lò (Nghệ An) yêu cầu giải quyết vụ việc.", set()),
+    ("Tổng thống Mỹ ca ngợi các quốc gia cô lập Qatar vì cáo buộc hỗ trợ khủng bố.", set()),
 ])
 def test_who_answers_for_a_task(text, expected):
     assert answerable(text) == expected
@@ -201,6 +215,11 @@ def given_to_a_class(text: str) -> set[tuple[str, str]]:
     ("Theo đó, các Bộ, ngành, địa phương chưa xây dựng Đề án tinh giảm biên chế phải khẩn trương xây dựng, phê duyệt "
      "Đề án.", {("các Bộ, ngành, địa phương chưa xây dựng Đề án tinh giảm biên chế",
                  "khẩn trương xây dựng, phê duyệt Đề án")}),
+    # the committees of a list of kinds of place, "các" left out or not
+    ("Ông Lê Minh Hải, Phó Trưởng ban Quản lý ATTP TP.HCM, đề nghị UBND quận, huyện tăng cường kiểm tra, giám sát "
+     "các cơ sở sản xuất.", {("UBND quận, huyện", "kiểm tra, giám sát các cơ sở sản xuất")}),
+    ("UBND thành phố Hà Nội đang chỉ đạo các quận huyện kiên quyết xử lý dứt điểm các trường hợp tồn đọng.",
+     {("các quận huyện", "kiên quyết xử lý dứt điểm các trường hợp tồn đọng")}),
     # how the class acts is not part of its name
     ("Phó thủ tướng Vương Đình Huệ vừa yêu cầu các bộ, ngành mạnh tay xử lý các doanh nghiệp Nhà nước làm ăn không "
      "minh bạch.", {("các bộ, ngành", "mạnh tay xử lý các doanh nghiệp Nhà nước làm ăn không minh bạch")}),
