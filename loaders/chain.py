@@ -37,6 +37,8 @@ _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thự
 _BARE_AUTHORITY = re.compile(r"(?<![\wÀ-ỹ])(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Bb]ộ|[Ss]ở|"
                              r"(?:Thường trực|Ban Thường vụ) (?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)"
                              r"(?=\s+(?:(?:đã|đang|vừa|mới|cũng|sẽ|tiếp tục)\s+)*(?:giao|yêu cầu|chỉ đạo|đề nghị|buộc)\s)")
+# a road, bridge or airport named after a place, just before the place's name
+_NAMED_AFTER = re.compile(r"(?:[Đđ]ường|[Đđ]ại lộ|[Qq]uốc lộ|[Pp]hố|[Cc]ầu|[Nn]hà ga)\s+$")
 # documents that plan how another is carried out: their issuer carries that one out
 _PLANS = frozenset({"Kế hoạch", "Chương trình", "Chương trình hành động"})
 # between a steering committee's name and the document it carries out
@@ -688,13 +690,15 @@ class ChainReader:
             if match_place(s, pm.name_start) is not None or _is_district_name(pm.name):
                 continue  # "Cầu Giấy": a place, not a work
             name = self._as_written(s, src, pm.name_start, pm.end, pm.name)
-            place, conf = self._project_place(s, pm)
+            place, conf = self._project_place(s, pm, key(name))
             province = (place.province or place.name) if place is not None and place.level != "province" else (
                 place.name if place is not None else None)
             k = key(name) + (f"|{province}" if province else "")
             pid = make_id("Project", k)
             where = (place.label if place.name[:1].isdigit() else place.name) if place else None  # "quận 2", not "2"
             self.kg.add_node("Project", pid, name=name, kind=pm.kind, place=where, key=k)
+            self.__dict__.setdefault("_project_nodes", {}).setdefault(key(name), {})
+            self._project_nodes[key(name)][pid] = self._project_nodes[key(name)].get(pid, False) or conf >= 0.9
             self.kg.add_fact("MENTIONS", self.article, pid, src)
             if place is not None:
                 self.kg.add_fact("LOCATED_IN", pid, self._place(place), src, conf)
@@ -734,13 +738,25 @@ class ChainReader:
         seen = set(self.__dict__.get("_projects_seen", []))
         return next(iter(seen)) if len(seen) == 1 else None
 
-    def _project_place(self, s, pm):
+    def _project_place(self, s, pm, name_key: str | None = None):
         """The place a project lies in: written in its name or right after it ("..., huyện Sóc
-        Sơn"), else, for a work (not a scheme), the article's province (less sure)."""
-        for at, place in find_places(s[pm.name_start:pm.end + 40]):
-            if at <= pm.end - pm.name_start + 3:
+        Sơn"), else where the article placed the same project before, else, for a work (not a
+        scheme), the article's province (less sure). A road or bridge named after a place is not
+        that place ("cải tạo quốc lộ 1A và đường Hồ Chí Minh")."""
+        reach = pm.end - pm.name_start + 3
+        aside = re.match(r"\s*\(([^()]{1,120})\)", s[pm.end:])
+        if aside:  # "dự án The Sunrise Bay (Khu đô thị Đa Phước, quận Hải Châu, Đà Nẵng)": said aside
+            reach = pm.end - pm.name_start + aside.end()
+        for at, place in find_places(s[pm.name_start:pm.end + max(40, reach)]):
+            if at <= reach:
+                if _NAMED_AFTER.search(s, 0, pm.name_start + at):
+                    continue
                 if place.level != "ward":
+                    self.__dict__.setdefault("_project_places", {}).setdefault(name_key, place)
                     return place, 1.0
+        known = self.__dict__.get("_project_places", {}).get(name_key)
+        if known is not None:
+            return known, 0.9
         if self.ctx.province and pm.kind not in ("đề án", "chương trình"):
             return _province_place(self.ctx.province), min(0.6, self.ctx.confidence)
         return None, 0.0
@@ -889,6 +905,34 @@ class ChainReader:
                 for rid in set(numbers.get(m.group(0), [])):
                     src = next((s for s in self.kg.g.edges[self.article, aid, "MENTIONS"]["sources"]), None)
                     self.kg.add_fact("STEERS", aid, rid, src, 0.9)
+
+    def _one_place_per_project(self) -> None:
+        """A project the article first placed by its own province and later by the place the text
+        writes ("Khu đô thị mới quốc tế Đa Phước (Đà Nẵng)" in a Quảng Nam article) is one project,
+        where the text puts it: the guessed node's facts move to the written one."""
+        for nodes in self.__dict__.get("_project_nodes", {}).values():
+            written = [pid for pid, sure in nodes.items() if sure]
+            if len(written) != 1 or len(nodes) < 2:
+                continue
+            home = written[0]
+            for pid in nodes:
+                if pid == home or not self.kg.g.has_node(pid):
+                    continue
+                g = self.kg.g
+                moved = [(u, v, k, d) for u, v, k, d in g.in_edges(pid, keys=True, data=True)] + \
+                    [(u, v, k, d) for u, v, k, d in g.out_edges(pid, keys=True, data=True)]
+                for u, v, k, d in moved:
+                    if k == "LOCATED_IN":
+                        continue
+                    a, b = (home if u == pid else u), (home if v == pid else v)
+                    props = {x: d[x] for x in ("instruction", "verb") if d.get(x)}
+                    for src in d.get("sources", []):
+                        self.kg.add_fact(k, a, b, src, d.get("confidence", 1.0), **props)
+                owner = g.nodes[pid].get("owner")
+                if owner and not g.nodes[home].get("owner"):
+                    self.kg.add_node("Project", home, owner=owner)
+                g.remove_node(pid)
+                self.loose_projects = [(home if x == pid else x, src) for x, src in self.loose_projects]
 
     def _attach_loose_projects(self) -> None:
         """Projects named apart from any document follow the one programme the article's meeting is about."""

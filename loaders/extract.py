@@ -475,6 +475,7 @@ class _State(ChainReader):
     def finish(self) -> None:
         self._resolve_pending()
         self._keep_holdings()
+        self._one_place_per_project()
         self._attach_loose_projects()
         self._steering_by_name()
 

@@ -304,6 +304,23 @@ def test_the_investor_of_a_project():
     assert edges(kg, "RESPONSIBLE_FOR") == {("Công ty TNHH The Sunrise Bay", "Khu đô thị mới quốc tế Đa Phước")}
 
 
+def places_of_projects(kg) -> set[tuple[str, str | None]]:
+    return {(d["name"], d.get("place")) for _, d in kg.nodes("Project")}
+
+
+def test_a_project_lies_where_the_text_puts_it():
+    # placed first by the article's province, later by the text: one project, where the text says
+    kg = graph_of("UBND tỉnh Đắk Nông họp với Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam. Dự án Tân Rai cũng "
+                  "đang chuẩn bị vận hành thương mại. Tại Dự án Tân Rai (Lâm Đồng), giá trị thực hiện là 15.218 tỷ đồng.")
+    assert places_of_projects(kg) == {("Tân Rai", "Lâm Đồng")}
+    # said aside, in brackets after the name
+    aside = graph_of("Nguồn cát dự án The Sunrise Bay (Khu đô thị Đa Phước, quận Hải Châu, Đà Nẵng) bị làm giả giấy tờ.")
+    assert ("The Sunrise Bay", "Hải Châu") in places_of_projects(aside)
+    # a road named after a city does not lie in it
+    road = graph_of("Trạm BOT thu phí hoàn vốn cho dự án đường Hồ Chí Minh từ quốc lộ 32 đến thị xã Phú Thọ.")
+    assert ("đường Hồ Chí Minh", "Hồ Chí Minh") not in places_of_projects(road)
+
+
 def test_a_chair_and_the_day_of_the_event():
     kg = graph_of("Chiều 11/5, Phó Thủ tướng Vương Đình Huệ chủ trì cuộc họp về tái cơ cấu doanh nghiệp nhà nước.",
                   date(2017, 5, 12))
