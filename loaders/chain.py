@@ -37,6 +37,13 @@ _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thự
 _BARE_AUTHORITY = re.compile(r"(?<![\wÀ-ỹ])(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Bb]ộ|[Ss]ở|"
                              r"(?:Thường trực|Ban Thường vụ) (?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)"
                              r"(?=\s+(?:(?:đã|đang|vừa|mới|cũng|sẽ|tiếp tục)\s+)*(?:giao|yêu cầu|chỉ đạo|đề nghị|buộc)\s)")
+# an enterprise's head word alone, or with "này", standing for the one named before
+_HEAD_AGAIN = re.compile(r"(?<![\wÀ-ỹ])(Tổng công ty|Tổng Công ty|Tập đoàn|Công ty)(?:\s+này)?(?=\s*[,.;:]|\s+(?:cần|phải|đã|đang|"
+                         r"sẽ|vừa|cũng|tiếp tục|có trách nhiệm|chịu trách nhiệm|(?P<act>thực hiện|triển khai|khẩn trương|tập trung|"
+                         r"chủ động|rà soát|báo cáo|xây dựng|đẩy mạnh|tăng cường|nghiên cứu|hoàn thành|bảo đảm|đảm bảo))(?![\wÀ-ỹ]))")
+# "yêu cầu Tổng Công ty tập trung ...": told to act (one that acts unbidden only reports what it did)
+_TOLD = re.compile(r"(?:giao|yêu cầu|chỉ đạo|đề nghị|buộc)\s+(?:cho\s+)?$")
+_HEAD_KINDS = {"tổng công ty": "tong_cong_ty", "tập đoàn": "tap_doan", "công ty": "cong_ty"}
 # a road, bridge or airport named after a place, just before the place's name
 _NAMED_AFTER = re.compile(r"(?:[Đđ]ường|[Đđ]ại lộ|[Qq]uốc lộ|[Pp]hố|[Cc]ầu|[Nn]hà ga)\s+$")
 # documents that plan how another is carried out: their issuer carries that one out
@@ -80,6 +87,7 @@ class ChainReader:
         low = lower(s)
         gates = _gates()
         organisations = find_organisations(s, [(a.start, a.end) for a in agencies], getattr(self, "short_names", None))
+        organisations = self._named_before(s, agencies, organisations)
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
@@ -99,6 +107,28 @@ class ChainReader:
             self._tasks(s, src, docs, actors, holders)
         else:
             self.untriggered(s, src.start, src.zone)
+
+    def _named_before(self, s: str, agencies, organisations) -> list:
+        """The enterprise an article named before, called again by its head word alone ("Bộ trưởng
+        chỉ đạo Tổng công ty cần tập trung ...", "Thủ tướng cũng chỉ đạo Tập đoàn này ..."): the one
+        of that kind the article has named so far, when there is only one."""
+        seen = self.__dict__.setdefault("_enterprises_seen", {})
+        found = list(organisations)
+        taken = [(a.start, a.end) for a in agencies] + [(o.start, o.end) for o in organisations]
+        for m in _HEAD_AGAIN.finditer(s):
+            if any(x < m.end() and m.start() < y for x, y in taken):
+                continue
+            if m.group("act") and not _TOLD.search(s, 0, m.start()):
+                continue
+            kind = _HEAD_KINDS[m.group(1).lower()]
+            names = dict(seen.get(kind, {}))
+            names.update({o.name: o.branch for o in organisations if o.kind == kind and o.end <= m.start()})
+            if len(names) == 1:
+                name, branch = next(iter(names.items()))
+                found.append(Organisation(name, kind, branch, m.start(), m.end(), m.group(0)))
+        for o in organisations:
+            seen.setdefault(o.kind, {})[o.name] = o.branch
+        return sorted(found, key=lambda o: o.start)
 
     # -- documents ----------------------------------------------------------------------------------
     def _documents(self, s: str, src: Source, agencies=None, organisations=()) -> list[tuple[DocumentMention, str]]:

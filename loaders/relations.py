@@ -179,7 +179,10 @@ def _name_end(s: str, pos: int) -> int | None:
         run.append((w, a, b))
         last = b
     end, n = None, 0
+    heads_re = _org_patterns()[2]
     for i, (w, a, b) in enumerate(run[:12]):
+        if w in ("-", "–") and i + 1 < len(run) and heads_re.match(s, run[i + 1][1]):
+            break  # "Công ty Nhôm Đắk Nông - Tập đoàn Công nghiệp Than ...": the parent follows
         # a number names only right after a capitalised word ("Sông Đà 10"), not after the
         # sentence's words ("... Thiên Nhân II thế chấp 39 lô đất")
         capital = w[0].isupper() or w[0].isdigit() and i > 0 and (run[i - 1][0][0].isupper() or run[i - 1][0][0].isdigit())

@@ -298,6 +298,10 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = F
             break
         idx.append(hit)
         end = actors[hit][1]
+        dash = re.match(r"\s+[-–]\s+", s[end:])
+        parent = dash and next((b for a, b in actors if a == end + dash.end()), None)
+        if parent is not None:
+            end = parent  # "Công ty Nhôm Đắk Nông - Tập đoàn ...", "Cục X - Bộ Y": whose it is, not another
         sep = p["between"].match(s, end)
         if sep is None or not any(a == sep.end() for a, _ in actors):
             break

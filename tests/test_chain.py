@@ -192,6 +192,18 @@ def answerable(text: str) -> set[tuple[str, str]]:
     # a body's name ends before what it is told to do
     ("Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo Tổng cục Thủy sản tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá.",
      {("Tổng cục Thủy sản", "tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá")}),
+    # an enterprise named before, called again by its head word alone
+    ("Tổng công ty Bưu điện Việt Nam tổ chức hội nghị tổng kết. Bộ trưởng Trương Minh Tuấn chỉ đạo Tổng công ty cần "
+     "tập trung hoàn thành tốt một số nhiệm vụ.",
+     {("Tổng công ty Bưu điện Việt Nam", "tập trung hoàn thành tốt một số nhiệm vụ")}),
+    ("Thủ tướng làm việc với Tập đoàn Điện lực Việt Nam. Thủ tướng cũng chỉ đạo Tập đoàn này cần đẩy mạnh cải cách "
+     "hành chính.", {("Tập đoàn Điện lực Việt Nam", "đẩy mạnh cải cách hành chính")}),
+    # ... but not one that acts unbidden, nor when two of that kind were named
+    ("Công ty Điện lực Đắk Nông họp tổng kết. Trong công tác quản lý, Công ty tăng cường kiểm tra các hợp đồng.", set()),
+    ("Công ty Sông Đà 10 và Công ty Vinaconex 3 ký hợp đồng. UBND tỉnh yêu cầu Công ty phải dừng thi công.", set()),
+    # a subsidiary's name ends before its parent's
+    ("Sở Tài nguyên và Môi trường tỉnh Đắk Nông yêu cầu Công ty Nhôm Đắk Nông - Tập đoàn Công nghiệp Than - Khoáng "
+     "sản Việt Nam báo cáo kết quả khắc phục.", {("Công ty Nhôm Đắk Nông", "báo cáo kết quả khắc phục")}),
     # people in a crowd, a list of places, an accusation: no task
     ("Người dân vây kín trụ sở Công an phường Nghi Thủy, thị xã Cửa Lò (Nghệ An) yêu cầu giải quyết vụ việc.", set()),
     ("Tổng thống Mỹ ca ngợi các quốc gia cô lập Qatar vì cáo buộc hỗ trợ khủng bố.", set()),
