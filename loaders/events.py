@@ -54,6 +54,7 @@ def _patterns() -> dict:
                              r"(?:làm [Tt]rưởng [Đđ]oàn|dẫn đầu)" + _WB),
         "session": re.compile(r"(?<![\wÀ-ỹ])(?P<w>làm việc với|buổi làm việc|cuộc làm việc|kiểm tra|thăm và làm việc)" + _WB),
         "assign_before": re.compile(r"(?<![\wÀ-ỹ])(?:giao|yêu cầu|đề nghị|chỉ đạo|phân công)\s+(?:cho\s+)?[^,;.]{1,60}$"),
+        "held_on": re.compile(r"[^.;]{0,160}?\sdo\s[^.;,]{2,60}?\stổ chức\s+(?:vào\s+)?(?=\S)"),
         "leads": re.compile(r"(?<![\wÀ-ỹ])dẫn đầu\s+(?:[Đđ]oàn|đoàn)" + _WB),
         "day": re.compile(r"(?<![\wÀ-ỹ])(?P<text>(?:[Ss]áng|[Cc]hiều(?: tối)?|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)"
                           r"(?:\s+(?:hôm\s+)?(?:nay|qua))?(?:\s+ngày)?(?:\s+mùng)?\s*\(?\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})"
@@ -82,6 +83,12 @@ def find_events(sentence: str) -> list[EventMention]:
     ['press conference']
     >>> find_events("Bộ trưởng phát biểu tại hội nghị.")
     []
+    >>> s = "Hội thảo Triển khai tiêu chí đánh giá phòng xét nghiệm do Bộ Y tế tổ chức chiều ngày 23/6."
+    >>> [(e.kind, e.day, e.day_text) for e in find_events(s)]
+    [('conference', (23, 6, None), 'chiều ngày 23/6')]
+    >>> s = "Như báo đã đưa tin, chiều 31/5, tại buổi họp báo thông tin về Festival Di sản Quảng Nam, ông Quang cho biết."
+    >>> [(e.kind, e.day) for e in find_events(s)]
+    [('press conference', (31, 5, None))]
     """
     p = _patterns()
     day = p["day"].search(sentence)
@@ -93,7 +100,7 @@ def find_events(sentence: str) -> list[EventMention]:
         m = p["event"].search(sentence, pos, min(len(sentence), pos + limit))
         return m
 
-    def add(m: re.Match | None, **chair) -> None:
+    def add(m: re.Match | None, when: re.Match | None = None, **chair) -> None:
         if m is None:
             return
         kind = p["kinds"][_kind_key(m.group("w"))]
@@ -102,7 +109,8 @@ def find_events(sentence: str) -> list[EventMention]:
         name = sentence[m.start():min(stop, m.start() + 160)].strip()
         if any(e.start == m.start() for e in out):
             return
-        out.append(EventMention(kind, name, m.start(), m.start() + len(name), day_t, day_text, **chair))
+        d, text = (day_t, day_text) if when is None else (_day_of(when), when.group("text"))
+        out.append(EventMention(kind, name, m.start(), m.start() + len(name), d, text, **chair))
 
     # "PERSON chủ trì cuộc họp ...", "PERSON chủ tọa phiên họp"
     for v in p["chair_verb"].finditer(sentence):
@@ -141,7 +149,24 @@ def find_events(sentence: str) -> list[EventMention]:
         m = event_after(day.end(), 120)
         if m is not None and not re.search(r"[.;]", sentence[day.end():m.start()]):
             add(m)
+    if not out:
+        for when in p["day"].finditer(sentence):
+            # "..., chiều 31/5, tại buổi họp báo thông tin về ...": the day, then where it was said
+            at = re.match(r"\s*,\s*tại\s+", sentence[when.end():])
+            if at is not None:
+                add(p["event"].match(sentence, when.end() + at.end()), when)
+        for m in p["event"].finditer(sentence):
+            # "Hội thảo ... do Bộ Y tế tổ chức chiều ngày 23/6": held by a body on its day
+            held = p["held_on"].match(sentence, m.end())
+            if held is not None and m.group("w")[:1].isupper():
+                when = p["day"].match(sentence, held.end())
+                if when is not None:
+                    add(m, when)
     return out
+
+
+def _day_of(when: re.Match) -> tuple[int, int, int | None]:
+    return int(when.group("d")), int(when.group("m")), int(when.group("y")) if when.group("y") else None
 
 
 def _kind_key(word: str) -> str:
