@@ -489,7 +489,7 @@ def _read_stream(raw: io.RawIOBase, inp: _Input) -> Iterator[Loaded]:
             else "one article"
         yield LoadError(where, f"too large for {what}: more than {limit // MB} MB")
         return
-    path = None if inp.stream else inp.path
+    path = None if inp.stream else os.path.abspath(inp.path)  # explain finds it again from any folder
     article_id = inp.id or _stdin_id(data)
     if kind == "json":
         yield from _read_json(data, where, path)

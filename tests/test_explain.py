@@ -61,6 +61,21 @@ def test_the_command_on_a_file_stdin_and_a_stored_id(seed_store):
     assert r3.output.splitlines()[1:] == r.output.splitlines()[1:]
 
 
+def test_an_article_loaded_by_a_relative_path_is_explained_from_any_folder(tmp_path, monkeypatch):
+    import shutil
+    work = tmp_path / "work"
+    work.mkdir()
+    source = sorted(ARTICLES.glob("*.txt"))[0]
+    shutil.copy(source, work / source.name)
+    monkeypatch.chdir(work)
+    r = CliRunner().invoke(main, ["load", source.name, "--db", str(tmp_path / "db")])
+    assert r.exit_code == 0, r.output
+    monkeypatch.chdir(tmp_path)
+    r2 = CliRunner().invoke(main, ["explain", source.stem, "--db", str(tmp_path / "db")])
+    assert r2.exit_code == 0, r2.output
+    assert "Trần Việt Trường" in r2.output
+
+
 def test_an_unknown_article_is_one_line(seed_store, tmp_path):
     r = CliRunner().invoke(main, ["explain", "no-such-article", "--db", str(seed_store)])
     assert r.exit_code == 1
