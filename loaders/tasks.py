@@ -75,6 +75,8 @@ def _patterns() -> dict:
         "bare_duty": re.compile(r"\s*(?:" + alt(t.get("bare_duty_verbs", [])) + r")" + _WB),
         "deadline": re.compile(r"(?:^|(?<=[.;:,]\s)|(?<=^-\s))\s*(?:-\s*)?(?:" + alt([w.capitalize() for w in t.get("deadlines", [])]
                                + t.get("deadlines", [])) + r")\s+(?:[\w/.-]+\s*){1,3}?[:,]?\s*(?:sẽ\s+)?(?=\S)"),
+        # what may open a sentence going on with the last task ("Đồng thời, ...", "Trên cơ sở đó, ...")
+        "continuing": re.compile(r"\s*(?:-\s*|\+\s*)?(?:(?:" + alt(t.get("continuing", [])) + r"),\s*)?"),
         "count": re.compile(r"(?P<done>\d+)\s*/\s*(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)"),
         # a post before a body that stands for it ("yêu cầu Giám đốc Công an Thành phố ...", "Chủ tịch
         # UBND quận 9 được giao ..."): the body answers for its head's task
@@ -433,7 +435,7 @@ def continued_tasks(sentence: str) -> list[tuple[int, int]]:
     p = _patterns()
     if sentence.rstrip().endswith("?"):
         return []
-    m = re.match(r"\s*(?:-\s*|\+\s*)?(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó|Mặt khác|Trong đó),\s*)?", sentence)
+    m = p["continuing"].match(sentence)
     pos = m.end()
     head = re.match(r"(?:[Tt]iếp tục|[Cc]hủ động|[Kk]hẩn trương)\s+", sentence[pos:])
     verb_at = pos + (head.end() if head else 0)

@@ -192,6 +192,10 @@ def answerable(text: str) -> set[tuple[str, str]]:
     # a body's name ends before what it is told to do
     ("Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo Tổng cục Thủy sản tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá.",
      {("Tổng cục Thủy sản", "tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá")}),
+    # a sentence going on with the task before it, after an opening phrase
+    ("Cụ thể, Bộ Y tế cần triển khai các giải pháp tổng thể. Trên cơ sở đó, tiếp tục nghiên cứu và xây dựng chiến "
+     "lược phát triển giai đoạn mới.", {("Bộ Y tế", "triển khai các giải pháp tổng thể"),
+                                         ("Bộ Y tế", "tiếp tục nghiên cứu và xây dựng chiến lược phát triển giai đoạn mới")}),
     # an enterprise named before, called again by its head word alone
     ("Tổng công ty Bưu điện Việt Nam tổ chức hội nghị tổng kết. Bộ trưởng Trương Minh Tuấn chỉ đạo Tổng công ty cần "
      "tập trung hoàn thành tốt một số nhiệm vụ.",
