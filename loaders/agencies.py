@@ -121,6 +121,7 @@ def _patterns() -> dict:
         for d in listed:
             canon = ag.domain_aliases.get(d, d)
             forms = {d, d.replace(" và ", " - "), d.replace(" và ", " & "), d[0] + d[1:].lower()}
+            forms |= {f.replace(" - ", " – ") for f in forms}  # "Sở Văn hóa – Thể thao": an en dash
             forms |= domain_abbreviations(canon)
             for f in list(forms):
                 forms.update(abbrev.get(key(f), []))
@@ -128,6 +129,9 @@ def _patterns() -> dict:
                 domains[which][f] = canon
         for alias, canon in ag.domain_aliases.items():
             domains[which].setdefault(alias, canon)
+        if which == "bo":
+            for alias, canon in ag.raw.get("ministry_aliases", {}).items():
+                domains[which].setdefault(alias, canon)
     stop = _alt(ag.name_stop_words)
     return {
         "national": re.compile(r"(?:" + trie_pattern(national) + r")" + _WB),

@@ -189,6 +189,9 @@ def answerable(text: str) -> set[tuple[str, str]]:
      "soát lực lượng.", {("Công an tỉnh Hà Nam", "rà soát lực lượng"), ("Bộ CHQS tỉnh Hà Nam", "rà soát lực lượng")}),
     ("Phó thủ tướng chỉ đạo và yêu cầu Bộ Văn hóa tăng cường chấn chỉnh công tác quản lý.",
      {("Bộ Văn hóa, Thể thao và Du lịch", "chấn chỉnh công tác quản lý")}),
+    # ... but a city's Sở Văn hóa – Thể thao (an en dash) is its own department
+    ("UBND TP Hồ Chí Minh giao Sở Văn hóa – Thể thao kiểm tra các buổi biểu diễn.",
+     {("Sở Văn hóa và Thể thao TP Hồ Chí Minh", "kiểm tra các buổi biểu diễn")}),
     # a body's name ends before what it is told to do
     ("Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo Tổng cục Thủy sản tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá.",
      {("Tổng cục Thủy sản", "tiến hành kiểm điểm nghiêm khắc đối với Trung tâm đăng kiểm tàu cá")}),
