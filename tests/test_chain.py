@@ -435,6 +435,22 @@ def test_the_scorer_matches_exactly():
     assert (r["true_positives"], r["false_positives"], r["false_negatives"]) == (1, 2, 2)
 
 
+def test_a_task_given_to_a_class_of_bodies_has_its_assignee_right_only_by_that_class():
+    def assignee_right(mine: str | None, wanted: str | None) -> int:
+        sentence = "Phó Thủ tướng yêu cầu các Bộ, ngành, địa phương kiểm điểm nghiêm túc việc báo cáo chậm."
+        gold = {"articles": {"a": {"tasks": {"required": [
+            {"id": "t1", "what": "kiểm điểm nghiêm túc việc báo cáo chậm", "assignee": wanted, "evidence": sentence}],
+            "optional": []}}}}
+        nodes = [{"id": "a", "label": "Article"},
+                 {"id": "t", "label": "Task", "name": "kiểm điểm nghiêm túc việc báo cáo chậm", "assignee": mine}]
+        report = score_chain(_export(nodes, [("a", "t", "MENTIONS", sentence)]), gold).to_dict()
+        return report["blocks"]["tasks"]["accuracy"]["assignee"]["right"]
+
+    assert assignee_right("các Bộ, ngành, địa phương", "các Bộ, ngành, địa phương") == 1
+    assert assignee_right("các Bộ, ngành", "các Bộ, ngành, địa phương") == 0
+    assert assignee_right("các Bộ, ngành, địa phương", None) == 0
+
+
 def test_a_bad_chain_block_is_one_line(tmp_path, seed_store):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"articles": {"a": {"tasks": {"required": [{"what": "x"}]}}}}), "utf-8")
