@@ -95,7 +95,7 @@ class EmbeddedStore:
         if self._conn is None:
             if not self.exists():
                 raise StoreError(f"no govkg store at {self.folder} (run 'govkg load' first, or pass --db)")
-            import ladybug
+            ladybug = _ladybug()
 
             try:
                 # a lookup reads a few pages: a small buffer pool opens and closes much faster than
@@ -392,7 +392,7 @@ class EmbeddedStore:
         ``stopping()`` is true the swap does not happen (KeyboardInterrupt). Any failure raises
         :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
         """
-        import ladybug
+        ladybug = _ladybug()
 
         self.close()
         self.prepare()
@@ -482,7 +482,7 @@ class EmbeddedStore:
 
     def _write_rows(self, path: Path, delta: "Delta", progress: Progress | None) -> None:
         """Apply ``delta`` to the database file ``path`` (one transaction, then a checkpoint)."""
-        import ladybug
+        ladybug = _ladybug()
 
         db = conn = None
         try:
@@ -504,7 +504,7 @@ class EmbeddedStore:
         killed) may remain, or it would be applied to the new file. Opening it read-write applies it."""
         if not _sidecars(self.db_path) or not self.exists():
             return
-        import ladybug
+        ladybug = _ladybug()
 
         try:
             db = ladybug.Database(str(self.db_path))
@@ -598,6 +598,39 @@ class EmbeddedStore:
                     progress(done, total)
         conn.execute("COMMIT")
         conn.execute("CHECKPOINT")
+
+
+def _ladybug():
+    """The ``ladybug`` module, imported without its asyncio connection class.
+
+    ``import ladybug`` imports ``ladybug.async_connection`` and with it asyncio and a thread pool
+    (a fifth of a lookup's start-up); govkg never uses it. Unless something imported it already, a
+    stand-in takes its place whose ``AsyncConnection`` imports the real module when first called.
+    """
+    import sys
+
+    if "ladybug" not in sys.modules and "ladybug.async_connection" not in sys.modules:
+        import types
+
+        stub = types.ModuleType("ladybug.async_connection")
+
+        class AsyncConnection:  # noqa: D401 - a stand-in that becomes the real class on first use
+            def __new__(cls, *args, **kwargs):
+                import importlib.util
+
+                del sys.modules["ladybug.async_connection"]
+                spec = importlib.util.find_spec("ladybug.async_connection")
+                real = importlib.util.module_from_spec(spec)
+                sys.modules["ladybug.async_connection"] = real
+                spec.loader.exec_module(real)
+                sys.modules["ladybug"].AsyncConnection = real.AsyncConnection
+                return real.AsyncConnection(*args, **kwargs)
+
+        stub.AsyncConnection = AsyncConnection
+        sys.modules["ladybug.async_connection"] = stub
+    import ladybug
+
+    return ladybug
 
 
 def _outdated(store: "EmbeddedStore", missing: list[str]) -> str:
