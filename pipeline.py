@@ -21,13 +21,15 @@ returns its :class:`LoadSummary`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
 
-from govkg.graph.model import KnowledgeGraph
 from govkg.graph.store import EmbeddedStore, StoreError
 from govkg.loaders.article import Article, LoadError
-from govkg.loaders.extract import article_graph
 from govkg.loaders.read import STREAM_TIMEOUT, Reader
+
+if TYPE_CHECKING:  # the graph model and the recognisers are imported when an article is new, so a
+    # load with nothing new costs what reading the articles and the stored hashes costs
+    from govkg.graph.model import KnowledgeGraph
 
 # on_progress(phase, done, total, articles): phase "store" (rows of the stored graph read), "read"
 # (bytes of the input read; total None when a stream is among the inputs) or "write" (rows written)
@@ -68,6 +70,8 @@ class LoadSummary:
 
 def extract_article(article: Article) -> KnowledgeGraph:
     """The facts one article states, as a small graph."""
+    from govkg.loaders.extract import article_graph
+
     province = None
     if article.outlet:
         from govkg.loaders.meta import outlet_info
@@ -115,6 +119,8 @@ class Load:
             if self.store.exists():
                 self._run_incremental()
             else:
+                from govkg.graph.model import KnowledgeGraph
+
                 kg = KnowledgeGraph()
                 self._read_articles({}, lambda item, small, replaced: self._merge(kg, small))
                 summary.notes[:0] = self.reader.notes
@@ -130,7 +136,6 @@ class Load:
         summary, store = self.summary, self.store
         progress = self._progress_of("store")
         try:
-            store.check_format()
             stored = store.article_hashes()
             progress(1, 4)
         except StoreError:
@@ -143,6 +148,7 @@ class Load:
         if not todo:
             store.close()
             return
+        store.check_format()  # before writing: a store of an older format is named as such
         nodes: dict[str, set[str]] = {}
         facts: set[tuple[str, str, str]] = set()
         for small, _ in todo:

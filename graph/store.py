@@ -149,12 +149,14 @@ class EmbeddedStore:
             db.close()
 
     def rows(self, cypher: str, params: dict[str, Any] | None = None) -> list[list]:
-        """The rows of a query, a damaged file named as such."""
+        """The rows of a query, a damaged file named as such, a store of an older format too."""
         try:
             res = self.connection().execute(cypher, params or {})
             out = res.get_all()
             res.close()
         except RuntimeError as e:
+            if _NO_SUCH.search(str(e)) and not cypher.startswith("CALL "):
+                self.check_format()
             raise self.open_error(e) from None
         return out
 

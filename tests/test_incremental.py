@@ -122,7 +122,9 @@ def test_a_store_of_an_older_format_gives_one_line_saying_what_to_do(tmp_path, a
     c.execute("ALTER TABLE HOLDS DROP held_to")  # as a store written before that column existed
     c.close()
     d.close()
-    for args in (["load", str(articles_dir)], ["who-leads", "UBND TP Hà Nội"], ["export", "--format", "ntriples"]):
+    new = _write(tmp_path / "new.jsonl", [{"id": "new-1", "text": "Ông Nguyễn Văn Bình, Chủ tịch UBND tỉnh Yên Bái, "
+                                                                   "cho biết như vậy."}])
+    for args in (["load", new], ["who-leads", "UBND TP Hà Nội"], ["export", "--format", "ntriples"]):
         r = CliRunner().invoke(main, [*args, "--db", str(db)])
         assert r.exit_code in (1, 4), (args, r.output)
         lines = [x for x in r.output.splitlines() if "older version of govkg" in x]
