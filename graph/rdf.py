@@ -751,6 +751,66 @@ def new_graph(fast: bool = True):
     return Graph()
 
 
+CACHE_PREFIX = "rdf-cache-"  # <store folder>/rdf-cache-<version of graph.lbug>-<base>: Oxigraph on disk
+_CACHE_DONE = "complete"  # written inside a cache once it holds every triple
+
+
+def cached_graph(store, base: str | None = None, progress=None):
+    """An rdflib Graph over an on-disk Oxigraph copy of the store's RDF, kept beside the store; or
+    None without pyoxigraph and oxrdflib.
+
+    The copy belongs to one version of ``graph.lbug`` (its inode, size and time: every load swaps in
+    a new file) and one base IRI. The first query after a load builds it (the whole graph read and
+    bulk-loaded into a private folder, renamed into place when complete) and removes the copies of
+    older versions; later queries open it read-only and read only what they need.
+    """
+    if not _has_oxrdflib():
+        return None
+    import shutil
+
+    import pyoxigraph as ox
+    from oxrdflib.store import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    base = check_base(base)
+    st = os.stat(store.db_path)
+    tag = hashlib.sha1(base.encode("utf-8")).hexdigest()[:8]
+    target = store.folder / f"{CACHE_PREFIX}{st.st_ino}-{st.st_size}-{st.st_mtime_ns}-{tag}"
+    if not (target / _CACHE_DONE).exists():
+        kg = store.read_graph()
+        store.close()
+        tmp = store.folder / f"graph.lbug.new-{os.getpid()}.rdf"  # a killed build is removed by the next load
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            ox_store = ox.Store(str(tmp))
+            buf, lines = io.StringIO(), 0
+            for s_, pairs in blocks(kg, base):
+                lines += write_block_nt(buf, s_, pairs)
+                if lines >= 200000:
+                    ox_store.bulk_load(buf.getvalue().encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+                    buf, lines = io.StringIO(), 0
+            if lines:
+                ox_store.bulk_load(buf.getvalue().encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+            ox_store.flush()
+            del ox_store
+            (tmp / _CACHE_DONE).write_text("", "utf-8")
+            try:
+                os.rename(tmp, target)
+            except OSError:  # another query built it meanwhile
+                shutil.rmtree(tmp, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        for old in store.folder.glob(CACHE_PREFIX + "*"):
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+    g = Graph(store=OxigraphStore(store=ox.Store.read_only(str(target))), identifier=DATASET_DEFAULT_GRAPH_ID)
+    for p, ns in mapping().prefixes.items():
+        g.bind(p, ns, override=True)
+    return g
+
+
 @lru_cache(maxsize=1)
 def _has_oxrdflib() -> bool:
     try:

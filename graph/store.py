@@ -375,7 +375,10 @@ class EmbeddedStore:
                 continue
             try:
                 size = p.stat().st_size
-                p.unlink()
+                if p.is_dir():  # the RDF copy a killed 'govkg sparql' was building
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
             except FileNotFoundError:
                 continue
             except OSError as e:
