@@ -30,13 +30,14 @@ class Delta:
     delete_edges: dict[EdgeGroup, list[tuple[str, str]]] = field(default_factory=dict)
     delete_nodes: dict[str, list[str]] = field(default_factory=dict)
     update_nodes: dict[str, list[tuple[str, dict]]] = field(default_factory=dict)
+    update_edges: dict[EdgeGroup, list[tuple[str, str, dict]]] = field(default_factory=dict)
     new_nodes: dict[str, list[tuple[str, dict]]] = field(default_factory=dict)
     new_edges: dict[EdgeGroup, list[tuple[str, str, dict]]] = field(default_factory=dict)
 
     def size(self) -> int:
-        """The number of rows written (a changed fact counts twice: it is removed, then written anew)."""
-        return sum(len(x) for part in (self.delete_edges, self.delete_nodes, self.update_nodes, self.new_nodes,
-                                       self.new_edges) for x in part.values())
+        """The number of rows written."""
+        return sum(len(x) for part in (self.delete_edges, self.delete_nodes, self.update_nodes, self.update_edges,
+                                       self.new_nodes, self.new_edges) for x in part.values())
 
     def __bool__(self) -> bool:
         return self.size() > 0
@@ -89,10 +90,13 @@ class Window:
         g = self.kg.g
         sch = schema()
         for (u, v, k), before in self._edges.items():
-            after = g.edges[u, v, k] if g.has_edge(u, v, k) else None
-            if after is None or _coerced(edge_properties(after, k), k) != _coerced(before, k):
-                la, lb = self._nodes[u][0], self._nodes[v][0]
+            la, lb = self._nodes[u][0], self._nodes[v][0]
+            if not g.has_edge(u, v, k):
                 out.delete_edges.setdefault((k, la, lb), []).append((u, v))
+                continue
+            after = edge_properties(g.edges[u, v, k], k)
+            if _coerced(after, k) != _coerced(before, k):  # a new source, or one fewer: its row is updated
+                out.update_edges.setdefault((k, la, lb), []).append((u, v, after))
         for n, (label, before) in self._nodes.items():
             if n not in g:
                 out.delete_nodes.setdefault(label, []).append(n)
@@ -104,8 +108,7 @@ class Window:
             elif row != self._nodes[n][1]:
                 out.update_nodes.setdefault(label, []).append((n, row))
         for u, v, k, d in g.edges(keys=True, data=True):
-            key = (u, v, k)
-            if key in self._edges and _coerced(edge_properties(d, k), k) == _coerced(self._edges[key], k):
+            if (u, v, k) in self._edges:
                 continue
             la, lb = g.nodes[u]["label"], g.nodes[v]["label"]
             if (la, lb) not in sch.edges[k].pairs:

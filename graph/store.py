@@ -536,8 +536,8 @@ class EmbeddedStore:
         return StoreUnusable(f"could not write the store in {self.folder} ({reason}); {what}")
 
     def _apply_rows(self, conn, delta: "Delta", progress: Progress | None) -> None:
-        """Apply ``delta`` in one transaction: remove facts, then nodes; update nodes; append nodes,
-        then facts (bulk ``COPY FROM``); then checkpoint."""
+        """Apply ``delta`` in one transaction: remove facts, then nodes; update nodes and facts; append
+        nodes, then facts (bulk ``COPY FROM``); then checkpoint."""
         sch = schema()
         total = max(1, delta.size())
         done = 0
@@ -565,6 +565,13 @@ class EmbeddedStore:
             tick(len(rows))
         for label, rows in delta.new_nodes.items():
             conn.execute(f"COPY {label} FROM $t", {"t": _node_table(label, rows)})
+            tick(len(rows))
+        for (k, la, lb), rows in delta.update_edges.items():
+            props = sch.edges[k].props
+            table = _edge_table(k, rows).rename_columns(["c_from", "c_to"] + [f"c{i}" for i in range(len(props))])
+            sets = ", ".join(f"e.{p.name} = c{i}" for i, p in enumerate(props))
+            conn.execute(f"LOAD FROM $t MATCH (a:{la} {{id: c_from}})-[e:{k}]->(b:{lb} {{id: c_to}}) SET {sets}",
+                         {"t": table})
             tick(len(rows))
         for (k, la, lb), rows in delta.new_edges.items():
             opts = f" (from='{la}', to='{lb}')" if len(sch.edges[k].pairs) > 1 else ""
