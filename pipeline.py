@@ -1,29 +1,35 @@
 """The main job: read articles, recognise their facts, and add them to the store.
 
 A :class:`Load` holds the store's write lock (waiting for it up to ``wait`` seconds), removes what
-loads that were killed left behind, reads the stored graph, merges what the new articles state, and
-writes the result back in one atomic swap: a load that fails, runs out of disk or is killed
-half-way leaves the store as it was. Per article:
+loads that were killed left behind, reads the stored articles' ids and content hashes (all it needs
+to tell what is new), recognises the facts of the new articles, reads the part of the stored graph
+they touch (:class:`govkg.graph.delta.Window`), merges them into it, and writes back only the rows
+that changed, in one transaction swapped in atomically: a load costs what it adds, and one that
+fails, runs out of disk or is killed half-way leaves the store as it was. Per article:
 
 - an article stored before with the same content is skipped, also when it comes under another id
   (the same page saved twice, a JSONL record under a new id);
-- one stored before under its id with other content is replaced;
+- one stored before under its id with other content is replaced: exactly the sources it gave are
+  removed, then facts left without a source, then nodes left without a fact;
 - an id already read in this load with other content is a LoadError for the later one (two files
   or records of one load never silently replace each other).
 
-``load_paths`` runs one Load and returns its :class:`LoadSummary`.
+The first load into an empty folder writes the whole graph at once. ``load_paths`` runs one Load and
+returns its :class:`LoadSummary`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
 
-from govkg.graph.model import KnowledgeGraph
 from govkg.graph.store import EmbeddedStore, StoreError
 from govkg.loaders.article import Article, LoadError
-from govkg.loaders.extract import article_graph
 from govkg.loaders.read import STREAM_TIMEOUT, Reader
+
+if TYPE_CHECKING:  # the graph model and the recognisers are imported when an article is new, so a
+    # load with nothing new costs what reading the articles and the stored hashes costs
+    from govkg.graph.model import KnowledgeGraph
 
 # on_progress(phase, done, total, articles): phase "store" (rows of the stored graph read), "read"
 # (bytes of the input read; total None when a stream is among the inputs) or "write" (rows written)
@@ -64,6 +70,8 @@ class LoadSummary:
 
 def extract_article(article: Article) -> KnowledgeGraph:
     """The facts one article states, as a small graph."""
+    from govkg.loaders.extract import article_graph
+
     province = None
     if article.outlet:
         from govkg.loaders.meta import outlet_info
@@ -108,20 +116,63 @@ class Load:
             if files:
                 summary.notes.append(f"removed {files} temporary files ({freed // (1024 * 1024)} MB) left by "
                                      f"loads that were stopped")
-            try:
-                kg = self.store.read_graph(progress=self._progress_of("store"))
-            except StoreError:
-                self._check_stop()  # the engine reports an interrupted read as its own error
-                raise
-            self.store.close()
-            self._read_articles(kg)
-            summary.notes[:0] = self.reader.notes
-            self._check_stop()
-            if summary.read:
-                self.store.write_graph(kg, progress=self._progress_of("write"), on_commit=self._committed,
-                                       stopping=lambda: self.stop_signal is not None)
+            if self.store.exists():
+                self._run_incremental()
+            else:
+                from govkg.graph.model import KnowledgeGraph
+
+                kg = KnowledgeGraph()
+                self._read_articles({}, lambda item, small, replaced: self._merge(kg, small))
+                summary.notes[:0] = self.reader.notes
+                self._check_stop()
+                if summary.read:
+                    self.store.write_graph(kg, progress=self._progress_of("write"), on_commit=self._committed,
+                                           stopping=lambda: self.stop_signal is not None)
         summary.nodes_removed, summary.facts_removed = len(self._removed_nodes), len(self._removed_facts)
         return summary
+
+    def _run_incremental(self) -> None:
+        """Add to a store that exists: read only what the new articles touch, write only what changes."""
+        summary, store = self.summary, self.store
+        progress = self._progress_of("store")
+        try:
+            stored = store.article_hashes()
+            progress(1, 4)
+        except StoreError:
+            self._check_stop()  # the engine reports an interrupted read as its own error
+            raise
+        todo: list[tuple[KnowledgeGraph, str | None]] = []  # (article's graph, id it replaces)
+        self._read_articles(stored, lambda item, small, replaced: todo.append((small, item.id if replaced else None)))
+        summary.notes[:0] = self.reader.notes
+        self._check_stop()
+        if not todo:
+            store.close()
+            return
+        store.check_format()  # before writing: a store of an older format is named as such
+        nodes: dict[str, set[str]] = {}
+        facts: set[tuple[str, str, str]] = set()
+        for small, _ in todo:
+            for n, d in small.g.nodes(data=True):
+                nodes.setdefault(d["label"], set()).add(n)
+            facts.update(small.g.edges(keys=True))
+        replaced = {r for _, r in todo if r is not None}
+        try:
+            win = store.read_window(nodes, facts, replaced,
+                                    progress=lambda done, total: progress(1 + done, 4))
+        except StoreError:
+            self._check_stop()
+            raise
+        store.close()
+        for small, old in todo:
+            if old is not None:
+                self._remove(win.kg, old, win.outside)
+            self._merge(win.kg, small)
+            self._check_stop()
+        delta = win.delta()
+        self._check_stop()
+        if delta:
+            store.apply_delta(delta, progress=self._progress_of("write"), on_commit=self._committed,
+                              stopping=lambda: self.stop_signal is not None)
 
     def _progress_of(self, phase: str):
         """The store's progress callback for a phase: checks for a stop, and reports to on_progress."""
@@ -142,15 +193,18 @@ class Load:
         if self.stop_signal is not None:
             raise LoadStopped(self.stop_signal)
 
-    def _read_articles(self, kg: KnowledgeGraph) -> None:
+    def _read_articles(self, stored: dict[str, str | None],
+                       take: Callable[[Article, KnowledgeGraph, bool], None]) -> None:
+        """Read every article; ``take(article, its graph, replaces a stored one)`` each new one, in order.
+
+        ``stored``: the stored articles' content hashes by id (updated as articles are taken)."""
         summary = self.summary
-        stored = {aid: d.get("content_hash") for aid, d in kg.nodes("Article")}
         by_content = {h: aid for aid, h in stored.items() if h}
         this_load: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was read)
         reader, progress = self.reader, self.on_progress
         for item in reader:
             if isinstance(item, Article):
-                item = self._add(kg, item, stored, by_content, this_load)
+                item = self._add(item, stored, by_content, this_load, take)
             if self.on_item is not None and item is not None:
                 self.on_item(item)
             if isinstance(item, LoadError):
@@ -159,9 +213,9 @@ class Load:
                 progress("read", reader.done_bytes, reader.total_bytes, summary.read + summary.skipped)
             self._check_stop()
 
-    def _add(self, kg: KnowledgeGraph, item: Article, stored: dict, by_content: dict,
-             this_load: dict) -> Article | LoadError | None:
-        """Merge one article into ``kg``; the item to report (a LoadError, or the article), or None."""
+    def _add(self, item: Article, stored: dict, by_content: dict, this_load: dict,
+             take: Callable[[Article, KnowledgeGraph, bool], None]) -> Article | LoadError | None:
+        """Take one article if it is new; the item to report (a LoadError, or the article), or None."""
         summary = self.summary
         h = item.content_hash
         where = item.where or item.id
@@ -188,22 +242,22 @@ class Load:
             self._check_stop()  # an interrupt a library turned into another error is still an interrupt
             reason = " ".join(str(e).split())[:200]
             return LoadError(where, f"could not be analysed ({type(e).__name__}: {reason})")
-        if item.id in stored:
-            self._remove(kg, item.id)
+        replaced = item.id in stored
+        if replaced:
             summary.replaced += 1
-        self._merge(kg, small)
+        take(item, small, replaced)
         stored[item.id] = h
         by_content.setdefault(h, item.id)
         this_load[item.id] = (h, where)
         summary.read += 1
         return item
 
-    def _remove(self, kg: KnowledgeGraph, article_id: str) -> None:
+    def _remove(self, kg: KnowledgeGraph, article_id: str, outside: dict[str, int] | None = None) -> None:
         """Forget a replaced article's old content, keeping count of the facts and nodes that go."""
         touched = [(u, v, k) for u, v, k, d in kg.g.edges(keys=True, data=True)
                    if any(s.article == article_id for s in d.get("sources") or ())]
         ends = {article_id, *(u for u, _, _ in touched), *(v for _, v, _ in touched)}
-        kg.remove_article(article_id)
+        kg.remove_article(article_id, outside)
         self._removed_facts.update(key for key in touched if not kg.g.has_edge(*key))
         self._removed_nodes.update(n for n in ends if n not in kg.g)
 

@@ -135,12 +135,15 @@ def sparql(query: str | None, query_file: str | None, fmt: str, base: str | None
         if not store.exists():
             fail(f"no govkg store at {store.folder} (run 'govkg load' first, or pass --db)")
         try:
-            kg = store.read_graph()
+            g = rdf.cached_graph(store, base)  # Oxigraph on disk beside the store, made once per version
+            if g is None:
+                g = rdf.to_rdflib(store.read_graph(), base, rdf.new_graph())
         except StoreError as e:
             fail(str(e))
+        except OSError as e:
+            fail(f"cannot keep the RDF copy of the store in {store.folder}: {e.strerror or e}")
         finally:
             store.close()
-        g = rdf.to_rdflib(kg, base, rdf.new_graph())
     try:
         kind, result = rdf.sparql(g, query, compact=fmt == "table", allow_remote=allow_remote)
     except rdf.RdfError as e:

@@ -184,8 +184,12 @@ class KnowledgeGraph:
         return self._tally_of(self.g.edges[u, v, etype]["sources"]).statements()
 
     # -- articles ----------------------------------------------------------------------------
-    def remove_article(self, article_id: str) -> None:
-        """Forget what one article said: its sources, facts left without a source, orphans."""
+    def remove_article(self, article_id: str, outside: dict[str, int] | None = None) -> None:
+        """Forget what one article said: its sources, facts left without a source, and the nodes
+        that had a fact only through it (orphans; places stay).
+
+        ``outside`` counts, for nodes of a graph that holds only part of a store, the facts each has in
+        the rest of the store: a node is an orphan only when it has none there either."""
         drop_edges = []
         for u, v, k, d in self.g.edges(keys=True, data=True):
             srcs = d.get("sources") or []
@@ -199,9 +203,16 @@ class KnowledgeGraph:
         self.g.remove_edges_from(drop_edges)
         self._seen.clear()
         self._tally.clear()
+        ends = {n for u, v, _ in drop_edges for n in (u, v)}
         if article_id in self.g:
+            ends.update(self.g.predecessors(article_id))
+            ends.update(self.g.successors(article_id))
             self.g.remove_node(article_id)
-        orphans = [n for n, d in self.g.nodes(data=True) if d["label"] != "Place" and self.g.degree(n) == 0]
+        ends.discard(article_id)
+        more = outside or {}
+        nodes = self.g.nodes
+        orphans = [n for n in ends if n in self.g and nodes[n]["label"] != "Place" and self.g.degree(n) == 0
+                   and not more.get(n)]
         self.g.remove_nodes_from(orphans)
 
     def merge(self, other: "KnowledgeGraph") -> None:

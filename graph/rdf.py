@@ -13,8 +13,8 @@ In short:
   ``govkg:zone``); holding a post is an ``org:Membership`` (Popolo) with no direct triple.
 
 Triples are generated straight from the KnowledgeGraph, one subject block at a time, so
-N-Triples and Turtle stream to the output in constant memory; rdflib is imported only to build
-an in-memory graph (JSON-LD, RDF/XML, SPARQL), to parse files and to validate with pyshacl.
+N-Triples, Turtle and JSON-LD stream to the output in constant memory; rdflib is imported only to
+build an in-memory graph (RDF/XML, SPARQL), to parse files and to validate with pyshacl.
 """
 
 from __future__ import annotations
@@ -645,23 +645,68 @@ def jsonld_context() -> dict:
     return dict(sorted(mapping().prefixes.items()))
 
 
+def write_jsonld(kg: KnowledgeGraph, fh, base: str | None = None) -> int:
+    """Stream JSON-LD to ``fh``: the prefixes as the context, then one node object per subject
+    block in ``@graph`` (memory does not grow with the output); return the triple count.
+
+    Properties and classes are written as compact IRIs of the context's prefixes, literals as value
+    objects (``@value`` with ``@language`` or ``@type``), resources as ``{"@id": ...}``.
+    """
+    import json
+
+    m = mapping()
+    rdf_type = RDF_NS + "type"
+    keys: dict[str, str] = {}
+
+    def key(iri: str) -> str:
+        k = keys.get(iri)
+        if k is None:
+            c = m.curie(iri)
+            k = keys[iri] = iri if c.startswith("<") else c
+        return k
+
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    fh.write('{\n "@context": ' + dumps(jsonld_context()) + ',\n "@graph": [')
+    count = 0
+    sep = "\n  "
+    for s, pairs in blocks(kg, base):
+        node: dict[str, Any] = {"@id": s}
+        for p, o in pairs:
+            if p == rdf_type and type(o) is str:
+                node.setdefault("@type", []).append(key(o))
+                continue
+            if type(o) is str:
+                value: dict[str, str] = {"@id": o}
+            elif o.lang:
+                value = {"@value": o.value, "@language": o.lang}
+            elif o.datatype:
+                value = {"@value": o.value, "@type": key(o.datatype)}
+            else:
+                value = {"@value": o.value}
+            node.setdefault(key(p), []).append(value)
+        fh.write(sep + dumps(node))
+        sep = ",\n  "
+        count += len(pairs)
+    fh.write("\n ]\n}\n")
+    return count
+
+
 def serialize(kg: KnowledgeGraph, fmt: str, fh, base: str | None = None) -> int:
     """Write ``kg`` to the text file ``fh`` as ``fmt`` (turtle, ntriples, jsonld, xml); return triples.
 
-    N-Triples and Turtle stream (memory does not grow with the output); JSON-LD and RDF/XML go
+    N-Triples, Turtle and JSON-LD stream (memory does not grow with the output); RDF/XML goes
     through an rdflib Graph.
     """
     if fmt == "ntriples":
         return write_ntriples(kg, fh, base)
     if fmt == "turtle":
         return write_turtle(kg, fh, base)
+    if fmt == "jsonld":
+        return write_jsonld(kg, fh, base)
     if fmt not in FORMATS:
         raise RdfError(f"unknown RDF format {fmt!r} (turtle, ntriples, jsonld, xml)")
-    g = to_rdflib(kg, base, xml_safe=fmt == "xml")
-    if fmt == "jsonld":
-        text = g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, indent=1)
-    else:
-        text = g.serialize(format="xml")
+    g = to_rdflib(kg, base, xml_safe=True)
+    text = g.serialize(format="xml")
     fh.write(text if text.endswith("\n") else text + "\n")
     return len(g)
 
@@ -704,6 +749,66 @@ def new_graph(fast: bool = True):
     if fast and _has_oxrdflib():
         return Graph(store="Oxigraph")
     return Graph()
+
+
+CACHE_PREFIX = "rdf-cache-"  # <store folder>/rdf-cache-<version of graph.lbug>-<base>: Oxigraph on disk
+_CACHE_DONE = "complete"  # written inside a cache once it holds every triple
+
+
+def cached_graph(store, base: str | None = None, progress=None):
+    """An rdflib Graph over an on-disk Oxigraph copy of the store's RDF, kept beside the store; or
+    None without pyoxigraph and oxrdflib.
+
+    The copy belongs to one version of ``graph.lbug`` (its inode, size and time: every load swaps in
+    a new file) and one base IRI. The first query after a load builds it (the whole graph read and
+    bulk-loaded into a private folder, renamed into place when complete) and removes the copies of
+    older versions; later queries open it read-only and read only what they need.
+    """
+    if not _has_oxrdflib():
+        return None
+    import shutil
+
+    import pyoxigraph as ox
+    from oxrdflib.store import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    base = check_base(base)
+    st = os.stat(store.db_path)
+    tag = hashlib.sha1(base.encode("utf-8")).hexdigest()[:8]
+    target = store.folder / f"{CACHE_PREFIX}{st.st_ino}-{st.st_size}-{st.st_mtime_ns}-{tag}"
+    if not (target / _CACHE_DONE).exists():
+        kg = store.read_graph()
+        store.close()
+        tmp = store.folder / f"graph.lbug.new-{os.getpid()}.rdf"  # a killed build is removed by the next load
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.mkdir()
+            nt = tmp / "graph.nt"  # Oxigraph's bulk loader reads a file fastest (in parallel)
+            with open(nt, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
+                write_ntriples(kg, fh, base)
+            del kg
+            ox_store = ox.Store(str(tmp / "store"))
+            ox_store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+            nt.unlink()
+            ox_store.flush()
+            del ox_store
+            (tmp / _CACHE_DONE).write_text("", "utf-8")
+            try:
+                os.rename(tmp, target)
+            except OSError:  # another query built it meanwhile
+                shutil.rmtree(tmp, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        for old in store.folder.glob(CACHE_PREFIX + "*"):
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+    g = Graph(store=OxigraphStore(store=ox.Store.read_only(str(target / "store"))),
+              identifier=DATASET_DEFAULT_GRAPH_ID)
+    for p, ns in mapping().prefixes.items():
+        g.bind(p, ns, override=True)
+    return g
 
 
 @lru_cache(maxsize=1)

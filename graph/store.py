@@ -1,12 +1,15 @@
 """The embedded store: a LadybugDB database in a folder (``./govkg-data`` by default).
 
-Writes are crash-safe by construction: a load reads the current graph, merges the new facts in
-memory, bulk-loads the result with ``COPY FROM`` into a new database file beside the old one
-(``graph.lbug.new-<pid>``), and swaps it in with an atomic rename. A load that fails, runs out of
-disk or is killed half-way leaves the old file as it was; the temporary files of a killed load are
-removed by the next load (those whose process is gone). Ids are resolved in Python (LadybugDB's
-MERGE does not use the primary-key index), so the bulk load never needs MERGE. One writer at a
-time: a lock file in the folder serialises loads; readers never wait for it.
+Writes are crash-safe by construction: a load never writes the file readers open. It copies the
+live database to a file beside it (``graph.lbug.new-<pid>``), writes there only what it changes
+(:class:`govkg.graph.delta.Delta`: new rows appended with ``COPY FROM``, changed rows updated, a
+replaced article's rows removed) in one transaction, and swaps the copy in with an atomic rename. A
+load that fails, runs out of disk or is killed half-way leaves the old file as it was; the
+temporary files of a killed load are removed by the next load (those whose process is gone). The
+first load into an empty folder writes the whole graph with ``COPY FROM`` into a new file the same
+way. Ids are resolved in Python (LadybugDB's MERGE does not use the primary-key index), so writes
+never need MERGE. One writer at a time: a lock file in the folder serialises loads; readers never
+wait for it.
 
 Errors are :class:`StoreError` with a one-line message and the exit status the command line gives
 them: :class:`StoreBusy` (another load holds the lock, 3), :class:`StoreUnusable` (the folder cannot
@@ -30,11 +33,13 @@ from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_pro
 from govkg.graph.schema import schema
 
 if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
+    from govkg.graph.delta import Delta, Window
     from govkg.graph.model import KnowledgeGraph
 
 DB_FILE = "graph.lbug"
 DEFAULT_DB = "govkg-data"
 READ_POOL_BYTES = 512 * 1024 * 1024
+WRITE_POOL_BYTES = 1024 * 1024 * 1024  # a load's changes are small; the default (most of the memory) is slow to set up
 
 
 EXIT_STORE_BUSY = 3
@@ -46,6 +51,8 @@ _DAMAGED = re.compile(r"corrupt|not a valid|cannot read checkpoint|out of bounds
                       r"may be checkpointing|wal replay|invalid database|header", re.I)
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
+# what the engine says when a query names a table or property the store does not have
+_NO_SUCH = re.compile(r"Cannot find property|does not exist|Table \w+ does not exist", re.I)
 
 
 class StoreError(Exception):
@@ -88,7 +95,7 @@ class EmbeddedStore:
         if self._conn is None:
             if not self.exists():
                 raise StoreError(f"no govkg store at {self.folder} (run 'govkg load' first, or pass --db)")
-            import ladybug
+            ladybug = _ladybug()
 
             try:
                 # a lookup reads a few pages: a small buffer pool opens and closes much faster than
@@ -97,7 +104,7 @@ class EmbeddedStore:
                 self._db = ladybug.Database(str(self.db_path), read_only=not write, buffer_pool_size=pool)
                 self._conn = ladybug.Connection(self._db)
             except RuntimeError as e:
-                self._db = self._conn = None
+                self.close()
                 raise self.open_error(e) from None
         return self._conn
 
@@ -119,23 +126,148 @@ class EmbeddedStore:
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list]]:
         """Run a Cypher query with parameters; return column names and rows."""
-        res = self.connection().execute(cypher, params or {})
+        conn = self.connection()
+        try:
+            res = conn.execute(cypher, params or {})
+        except RuntimeError as e:
+            if _NO_SUCH.search(str(e)):  # a store older than the schema its queries are written for
+                missing = self.missing_columns()
+                if missing:
+                    raise StoreUnusable(_outdated(self, missing)) from None
+            raise
         cols = res.get_column_names()
         rows = res.get_all()
         res.close()
         return cols, rows
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-        if self._db is not None:
-            self._db.close()
+        conn, db = self._conn, self._db
         self._conn = self._db = None
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+
+    def rows(self, cypher: str, params: dict[str, Any] | None = None) -> list[list]:
+        """The rows of a query, a damaged file named as such, a store of an older format too."""
+        try:
+            res = self.connection().execute(cypher, params or {})
+            out = res.get_all()
+            res.close()
+        except RuntimeError as e:
+            if _NO_SUCH.search(str(e)) and not cypher.startswith("CALL "):
+                self.check_format()
+            raise self.open_error(e) from None
+        return out
+
+    def check_format(self) -> None:
+        """StoreError (4) in one line when the store lacks a table or column the schema has: it was
+        written by an older govkg."""
+        missing = self.missing_columns()
+        if missing:
+            raise StoreUnusable(_outdated(self, missing))
+
+    def missing_columns(self) -> list[str]:
+        """``Label.column`` of the schema the store does not have (``Label`` for a whole table)."""
+        sch = schema()
+        have = {r[1] for r in self.rows("CALL show_tables() RETURN *")}
+        missing = []
+        tables = [(lb, sch.node_columns(lb)) for lb in sch.nodes] + [(t, sch.edge_columns(t)) for t in sch.edges]
+        for table, cols in tables:
+            if table not in have:
+                missing.append(table)
+                continue
+            got = {r[0] for r in self.rows(f"CALL table_info('{table}') RETURN name")}
+            missing += [f"{table}.{c}" for c in cols if c not in got]
+        return missing
+
+    def article_hashes(self) -> dict[str, str | None]:
+        """Every stored article's id and content hash (all a load reads to tell what is new)."""
+        return {a: h for a, h in self.rows("MATCH (a:Article) RETURN a.id, a.content_hash")}
+
+    def read_window(self, nodes: dict[str, set[str]], facts: set[tuple[str, str, str]],
+                    replaced: set[str], progress: Progress | None = None) -> "Window":
+        """The stored rows a load touches (see :mod:`govkg.graph.delta`).
+
+        ``nodes``: ids per label the load's articles name; ``facts``: (u, v, type) they state;
+        ``replaced``: ids of stored articles the load replaces (every fact citing them is read, and
+        how many facts their ends have in the whole store).
+        """
+        from govkg.graph.delta import Window
+
+        sch = schema()
+        win = Window()
+        want = {label: set(ids) for label, ids in nodes.items()}
+        facts = set(facts)
+        ends: dict[str, str] = {}  # node -> label, for the ends of the facts replaced articles cite
+        if replaced:
+            ids = sorted(replaced)
+            want.setdefault("Article", set()).update(ids)
+            for etype in sch.edges:
+                for la, u, lb, v in self.rows(
+                        f"MATCH (x)-[e:{etype}]->(y) WHERE list_has_any(e.source_articles, $ids) "
+                        f"RETURN label(x), x.id, label(y), y.id", {"ids": ids}):
+                    facts.add((u, v, etype))
+                    ends[u], ends[v] = la, lb
+            for u, lb, v in self.rows("UNWIND $ids AS i MATCH (a:Article {id: i}) WITH a, i "
+                                      "MATCH (a)-[e:MENTIONS]->(y) RETURN a.id, label(y), y.id", {"ids": ids}):
+                facts.add((u, v, "MENTIONS"))
+                ends[u], ends[v] = "Article", lb
+            for n, label in ends.items():
+                want.setdefault(label, set()).add(n)
+        if progress:
+            progress(0, 3)
+        self._read_nodes(win, want)
+        if progress:
+            progress(1, 3)
+        groups: dict[tuple[str, str, str], list[dict]] = {}
+        labels = win.kg.g.nodes
+        for u, v, k in facts:
+            if u in win and v in win:
+                groups.setdefault((k, labels[u]["label"], labels[v]["label"]), []).append({"u": u, "v": v})
+        for (k, la, lb), pairs in groups.items():
+            if (la, lb) not in sch.edges[k].pairs:
+                continue
+            cols = sch.edge_columns(k)
+            ret = ", ".join(f"e.{c}" for c in cols)
+            for row in self.rows(f"UNWIND $rows AS r MATCH (a:{la} {{id: r.u}}) WITH a, r "
+                                 f"MATCH (a)-[e:{k}]->(b:{lb}) WHERE b.id = r.v RETURN a.id, b.id, {ret}",
+                                 {"rows": pairs}):
+                win.add_edge_row(k, row[0], row[1], cols, row[2:])
+        if progress:
+            progress(2, 3)
+        cited = win.cited_articles()
+        if cited:
+            self._read_nodes(win, {"Article": cited})
+        if ends:
+            by_label: dict[str, list[str]] = {}
+            for n, label in ends.items():
+                by_label.setdefault(label, []).append(n)
+            for label, ids in by_label.items():
+                for n, degree in self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) WITH n, i "
+                                           f"MATCH (n)-[e]-() RETURN n.id, count(e)", {"ids": sorted(ids)}):
+                    win.outside[n] = max(0, degree - win.loaded_degree(n))
+        if progress:
+            progress(3, 3)
+        return win
+
+    def _read_nodes(self, win: "Window", want: dict[str, set[str]]) -> None:
+        sch = schema()
+        for label, ids in want.items():
+            ids = sorted(i for i in ids if i not in win)
+            if not ids or label not in sch.nodes:
+                continue
+            cols = sch.node_columns(label)
+            ret = ", ".join(f"n.{c}" for c in cols)
+            for row in self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN {ret}", {"ids": ids}):
+                win.add_node_row(label, cols, row)
+
 
     def read_graph(self, progress: Progress | None = None) -> "KnowledgeGraph":
         """The whole stored graph as a KnowledgeGraph (empty when there is no store yet).
 
-        ``progress(rows_done, rows_total)`` is called as tables are read.
+        ``progress(rows_done, rows_total)`` is called as tables are read. A store written by an older
+        govkg (a table or column of the schema missing) is a one-line StoreUnusable.
         """
         from govkg.graph.model import KnowledgeGraph
 
@@ -143,6 +275,7 @@ class EmbeddedStore:
         if not self.exists():
             return kg
         sch = schema()
+        self.check_format()
         conn = self.connection()
         try:
             total = self._row_count(conn) if progress else 0
@@ -177,11 +310,14 @@ class EmbeddedStore:
 
     def _row_count(self, conn) -> int:
         sch = schema()
+        have = {r[1] for r in conn.execute("CALL show_tables() RETURN *").get_all()}
         n = 0
         for label in sch.nodes:
-            n += conn.execute(f"MATCH (n:{label}) RETURN count(*)").get_all()[0][0]
+            if label in have:
+                n += conn.execute(f"MATCH (n:{label}) RETURN count(*)").get_all()[0][0]
         for etype in sch.edges:
-            n += conn.execute(f"MATCH ()-[e:{etype}]->() RETURN count(*)").get_all()[0][0]
+            if etype in have:
+                n += conn.execute(f"MATCH ()-[e:{etype}]->() RETURN count(*)").get_all()[0][0]
         return n
 
     # -- writing -----------------------------------------------------------------------------
@@ -239,7 +375,10 @@ class EmbeddedStore:
                 continue
             try:
                 size = p.stat().st_size
-                p.unlink()
+                if p.is_dir():  # the RDF copy a killed 'govkg sparql' was building
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
             except FileNotFoundError:
                 continue
             except OSError as e:
@@ -258,7 +397,7 @@ class EmbeddedStore:
         ``stopping()`` is true the swap does not happen (KeyboardInterrupt). Any failure raises
         :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
         """
-        import ladybug
+        ladybug = _ladybug()
 
         self.close()
         self.prepare()
@@ -292,6 +431,39 @@ class EmbeddedStore:
             if isinstance(e, (RuntimeError, OSError)):
                 raise self._write_error(e) from None
             raise
+        self._swap_in(tmp, on_commit, stopping)
+
+    def apply_delta(self, delta: "Delta", progress: Progress | None = None,
+                    on_commit: Callable[[], None] | None = None,
+                    stopping: Callable[[], bool] | None = None) -> None:
+        """Write ``delta`` (the rows a load changes): copy the live file, apply the rows to the copy in
+        one transaction, then swap it in atomically.
+
+        ``progress``, ``on_commit`` and ``stopping`` as for :meth:`write_graph`. Any failure raises
+        :class:`StoreUnusable` (or the interrupt) and leaves the store as it was.
+        """
+        self.close()
+        self.prepare()
+        self._settle_live_database()  # what a killed writer committed is in the file before it is copied
+        tmp = self.folder / f"{DB_FILE}{TEMP_MARK}{os.getpid()}"
+        _remove_temp_files(tmp)
+        try:
+            shutil.copyfile(self.db_path, tmp)
+            self._write_rows(tmp, delta, progress)
+        except BaseException as e:
+            _remove_temp_files(tmp)
+            if stopping is not None and stopping():  # the engine may report an interrupt as its own error
+                if isinstance(e, KeyboardInterrupt):
+                    raise
+                raise KeyboardInterrupt from None
+            if isinstance(e, (RuntimeError, OSError)):
+                raise self._write_error(e) from None
+            raise
+        self._swap_in(tmp, on_commit, stopping)
+
+    def _swap_in(self, tmp: Path, on_commit: Callable[[], None] | None,
+                 stopping: Callable[[], bool] | None) -> None:
+        """Rename the complete file ``tmp`` over the live one, with SIGINT and SIGTERM held back."""
         held = {signal.SIGINT, signal.SIGTERM}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
         try:
@@ -313,13 +485,31 @@ class EmbeddedStore:
         except OSError:
             pass  # the rename is done; a folder that cannot be synced (some file systems) is not an error
 
+    def _write_rows(self, path: Path, delta: "Delta", progress: Progress | None) -> None:
+        """Apply ``delta`` to the database file ``path`` (one transaction, then a checkpoint)."""
+        ladybug = _ladybug()
+
+        db = conn = None
+        try:
+            db = ladybug.Database(str(path), buffer_pool_size=WRITE_POOL_BYTES, auto_checkpoint=False)
+            conn = ladybug.Connection(db)
+            self._apply_rows(conn, delta, progress)
+            conn.close()
+            conn = None
+            db.close()
+            db = None
+            _remove_sidecars(path)  # closed after a checkpoint: nothing is pending in them
+            _fsync(path)
+        except BaseException:
+            _close_quietly(conn, db)
+            raise
+
     def _settle_live_database(self) -> None:
         """Before the swap: no sidecar file of the live database (its WAL, after a writer that was
         killed) may remain, or it would be applied to the new file. Opening it read-write applies it."""
-        sidecars = [p for p in self.folder.glob(f"{DB_FILE}.*") if TEMP_MARK not in p.name]
-        if not sidecars or not self.exists():
+        if not _sidecars(self.db_path) or not self.exists():
             return
-        import ladybug
+        ladybug = _ladybug()
 
         try:
             db = ladybug.Database(str(self.db_path))
@@ -345,10 +535,53 @@ class EmbeddedStore:
         what = "the store is as it was before this load" if self.exists() else "no store was created"
         return StoreUnusable(f"could not write the store in {self.folder} ({reason}); {what}")
 
+    def _apply_rows(self, conn, delta: "Delta", progress: Progress | None) -> None:
+        """Apply ``delta`` in one transaction: remove facts, then nodes; update nodes and facts; append
+        nodes, then facts (bulk ``COPY FROM``); then checkpoint."""
+        sch = schema()
+        total = max(1, delta.size())
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        conn.execute("BEGIN TRANSACTION")
+        for (k, la, lb), pairs in delta.delete_edges.items():
+            conn.execute(f"UNWIND $rows AS r MATCH (a:{la} {{id: r.u}}) WITH a, r "
+                         f"MATCH (a)-[e:{k}]->(b:{lb}) WHERE b.id = r.v DELETE e",
+                         {"rows": [{"u": u, "v": v} for u, v in pairs]})
+            tick(len(pairs))
+        for label, ids in delta.delete_nodes.items():
+            conn.execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": ids})
+            tick(len(ids))
+        for label, rows in delta.update_nodes.items():
+            props = sch.nodes[label].props
+            table = _node_table(label, rows, [f"c{i}" for i in range(len(props) + 1)])
+            sets = ", ".join(f"n.{p.name} = c{i + 1}" for i, p in enumerate(props))
+            conn.execute(f"LOAD FROM $t MATCH (n:{label} {{id: c0}}) SET {sets}", {"t": table})
+            tick(len(rows))
+        for label, rows in delta.new_nodes.items():
+            conn.execute(f"COPY {label} FROM $t", {"t": _node_table(label, rows)})
+            tick(len(rows))
+        for (k, la, lb), rows in delta.update_edges.items():
+            props = sch.edges[k].props
+            table = _edge_table(k, rows).rename_columns(["c_from", "c_to"] + [f"c{i}" for i in range(len(props))])
+            sets = ", ".join(f"e.{p.name} = c{i}" for i, p in enumerate(props))
+            conn.execute(f"LOAD FROM $t MATCH (a:{la} {{id: c_from}})-[e:{k}]->(b:{lb} {{id: c_to}}) SET {sets}",
+                         {"t": table})
+            tick(len(rows))
+        for (k, la, lb), rows in delta.new_edges.items():
+            opts = f" (from='{la}', to='{lb}')" if len(sch.edges[k].pairs) > 1 else ""
+            conn.execute(f"COPY {k} FROM $t{opts}", {"t": _edge_table(k, rows)})
+            tick(len(rows))
+        conn.execute("COMMIT")
+        conn.execute("CHECKPOINT")
+
     def _copy_into(self, conn, kg: "KnowledgeGraph", progress: Progress | None) -> None:
         """Create the schema in an empty database and bulk-load ``kg`` into it in one transaction."""
-        import pyarrow as pa
-
         sch = schema()
         total = kg.g.number_of_nodes() + kg.g.number_of_edges()
         done = 0
@@ -356,15 +589,12 @@ class EmbeddedStore:
             conn.execute(ddl)
         conn.execute("BEGIN TRANSACTION")
         by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
-        for label, nt in sch.nodes.items():
+        for label in sch.nodes:
             rows = by_label.get(label, [])
             if not rows:
                 continue
-            cols = {"id": pa.array([n for n, _ in rows], pa.string())}
-            props = [node_properties(d, label) for _, d in rows]
-            for p in nt.props:
-                cols[p.name] = pa.array([r[p.name] for r in props], _arrow_type(p.type))
-            conn.execute(f"COPY {label} FROM $t", {"t": pa.table(cols)})
+            rows = [(n, node_properties(d, label)) for n, d in rows]
+            conn.execute(f"COPY {label} FROM $t", {"t": _node_table(label, rows)})
             done += len(rows)
             if progress:
                 progress(done, total)
@@ -373,18 +603,90 @@ class EmbeddedStore:
                 rows = [(u, v, edge_properties(d, etype)) for u, v, d in edges]
                 if (a, b) not in et.pairs:
                     raise StoreError(f"schema has no {etype} from {a} to {b}")
-                cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
-                        "to": pa.array([v for _, v, _ in rows], pa.string())}
-                for p in et.props:
-                    cols[p.name] = pa.array([r[p.name] for _, _, r in rows],
-                                            _arrow_type(p.type))
                 opts = f" (from='{a}', to='{b}')" if len(et.pairs) > 1 else ""
-                conn.execute(f"COPY {etype} FROM $t{opts}", {"t": pa.table(cols)})
+                conn.execute(f"COPY {etype} FROM $t{opts}", {"t": _edge_table(etype, rows)})
                 done += len(rows)
                 if progress:
                     progress(done, total)
         conn.execute("COMMIT")
         conn.execute("CHECKPOINT")
+
+
+def _ladybug():
+    """The ``ladybug`` module, imported without its asyncio connection class.
+
+    ``import ladybug`` imports ``ladybug.async_connection`` and with it asyncio and a thread pool
+    (a fifth of a lookup's start-up); govkg never uses it. Unless something imported it already, a
+    stand-in takes its place whose ``AsyncConnection`` imports the real module when first called.
+    """
+    import sys
+
+    if "ladybug" not in sys.modules and "ladybug.async_connection" not in sys.modules:
+        import types
+
+        stub = types.ModuleType("ladybug.async_connection")
+
+        class AsyncConnection:  # noqa: D401 - a stand-in that becomes the real class on first use
+            def __new__(cls, *args, **kwargs):
+                import importlib.util
+
+                del sys.modules["ladybug.async_connection"]
+                spec = importlib.util.find_spec("ladybug.async_connection")
+                real = importlib.util.module_from_spec(spec)
+                sys.modules["ladybug.async_connection"] = real
+                spec.loader.exec_module(real)
+                sys.modules["ladybug"].AsyncConnection = real.AsyncConnection
+                return real.AsyncConnection(*args, **kwargs)
+
+        stub.AsyncConnection = AsyncConnection
+        sys.modules["ladybug.async_connection"] = stub
+    import ladybug
+
+    return ladybug
+
+
+def _outdated(store: "EmbeddedStore", missing: list[str]) -> str:
+    """The one line for a store written by an older govkg."""
+    shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    return (f"the store {store.db_path} was written by an older version of govkg (it has no {shown}); load the "
+            f"articles again into a new store (govkg load ... --db NEW_FOLDER)")
+
+
+def _node_table(label: str, rows: list[tuple[str, dict]], names: list[str] | None = None):
+    """An Arrow table of node rows (id, then the schema's columns), named ``names`` when given."""
+    import pyarrow as pa
+
+    props = schema().nodes[label].props
+    names = names or ["id"] + [p.name for p in props]
+    cols = [pa.array([n for n, _ in rows], pa.string())]
+    cols += [pa.array([r[p.name] for _, r in rows], _arrow_type(p.type)) for p in props]
+    return pa.table(dict(zip(names, cols)))
+
+
+def _edge_table(etype: str, rows: list[tuple[str, str, dict]]):
+    """An Arrow table of fact rows (from, to, then the schema's columns)."""
+    import pyarrow as pa
+
+    cols = {"from": pa.array([u for u, _, _ in rows], pa.string()),
+            "to": pa.array([v for _, v, _ in rows], pa.string())}
+    for p in schema().edges[etype].props:
+        cols[p.name] = pa.array([r[p.name] for _, _, r in rows], _arrow_type(p.type))
+    return pa.table(cols)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    """The files LadybugDB keeps beside a database file (``.wal``, ``.shadow`` ...); not temporaries."""
+    return [p for p in path.parent.glob(path.name + ".*") if TEMP_MARK not in p.name]
+
+
+def _remove_sidecars(path: Path) -> None:
+    for p in _sidecars(path):
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+        except IsADirectoryError:
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def _remove_temp_files(tmp: Path) -> None:
