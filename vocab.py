@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -251,17 +251,46 @@ class Abbreviations:
     expand_exact: dict[str, str]
 
 
-@dataclass(frozen=True)
 class Vocab:
-    titles: Titles
-    names: Names
-    agencies: Agencies
-    places: Places
-    documents: Documents
-    foreign: Foreign
-    abbreviations: Abbreviations
-    outlets: dict
-    chain: Chain
+    """The vocabulary, each part read from its file the first time it is asked for: a lookup that
+    needs only the abbreviations does not parse the titles, the chain words and the rest."""
+
+    @cached_property
+    def titles(self) -> Titles:
+        return _titles(_read("titles"))
+
+    @cached_property
+    def names(self) -> Names:
+        return _names(_read("names"))
+
+    @cached_property
+    def agencies(self) -> Agencies:
+        return _agencies(_read("agencies"))
+
+    @cached_property
+    def places(self) -> Places:
+        return _places(_read("places"))
+
+    @cached_property
+    def documents(self) -> Documents:
+        return _documents(_read("documents"))
+
+    @cached_property
+    def foreign(self) -> Foreign:
+        return _foreign(_read("foreign"))
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        ab = _read("abbreviations")
+        return Abbreviations(dict(ab.get("expand", {})), dict(ab.get("expand_exact", {})))
+
+    @cached_property
+    def outlets(self) -> dict:
+        return _read("outlets")
+
+    @cached_property
+    def chain(self) -> Chain:
+        return _chain(_read("chain"))
 
 
 def _titles(raw: dict) -> Titles:
@@ -363,13 +392,13 @@ def _foreign(raw: dict) -> Foreign:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    """Every data file, read once, typed."""
-    raw = {name: _read(name) for name in FILES}
-    ab = raw["abbreviations"]
-    return Vocab(_titles(raw["titles"]), _names(raw["names"]), _agencies(raw["agencies"]), _places(raw["places"]),
-                 _documents(raw["documents"]), _foreign(raw["foreign"]),
-                 Abbreviations(dict(ab.get("expand", {})), dict(ab.get("expand_exact", {}))), raw["outlets"],
-                 _chain(raw["chain"]))
+    """Every data file, typed, each read once when first needed; with extra vocabulary
+    (``GOVKG_DATA``) all at once, so that a mistake in it is told whatever the command."""
+    v = Vocab()
+    if extra_dirs():
+        for name in FILES:
+            getattr(v, name)
+    return v
 
 
 # --------------------------------------------------------------------------------------------
