@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from govkg.text import trie_pattern
 from govkg.vocab import derived, vocab
 
 _UP = "A-ZĐ"
@@ -58,7 +59,7 @@ def __getattr__(name: str):
 
 
 @derived
-def _type_patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+def _type_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     d = vocab().documents
     words = [*d.type_words, *d.generic_words]
     alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -77,7 +78,8 @@ def _type_patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
         r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày|năm|do|về)\s|\s*[,.;:)]|\s*$))",
         re.IGNORECASE,
     )
-    return before, plain, tuple(sorted({w.lower() for w in words}))
+    # any type word anywhere in the lower-cased sentence (one trie search, not one test per word)
+    return before, plain, re.compile(trie_pattern({w.lower() for w in words}))
 
 
 _TYPE_NUMBER_HINT = re.compile(r"(?:số|[a-zđA-ZĐạịếờưậ])\s\d")
@@ -129,12 +131,17 @@ class DocumentMention:
 
 def find_documents(sentence: str) -> list[DocumentMention]:
     """Every numbered document in a sentence."""
-    if "/" not in sentence and not _TYPE_NUMBER_HINT.search(sentence):
+    slash = "/" in sentence  # every symbol (and QCVN) has one: without it only a type word and a plain number
+    if not slash and not _TYPE_NUMBER_HINT.search(sentence):
         return []
-    before_re, plain_re, type_lower = _type_patterns()
+    before_re, plain_re, type_word_re = _type_patterns()
+    low = sentence.lower()
+    typed = type_word_re.search(low) is not None
+    if not slash and not typed:
+        return []
     docs = vocab().documents
     out = []
-    for m in DOC_NUMBER.finditer(sentence):
+    for m in DOC_NUMBER.finditer(sentence) if slash else ():
         word_type = _word_type(before_re, sentence, m.start())
         d, dm = _dated(sentence, m.start(), m.end())
         num = m.group("num").lstrip("0") or "0"
@@ -181,14 +188,13 @@ def find_documents(sentence: str) -> list[DocumentMention]:
             out.append(DocumentMention(number, doc_type, "administrative", d.year if d else None, issuer_code, d,
                                        m.start(), m.end(), f"admin:{num}/{code}-{issuer}".lower(),
                                        year_from="date" if d else None, day_month=dm))
-    for m in _QCVN.finditer(sentence):
+    for m in _QCVN.finditer(sentence) if slash else ():
         number = f"QCVN {m.group('num')}:{m.group('year')}/{m.group('code')}"
         out.append(DocumentMention(number, "Quy chuẩn kỹ thuật quốc gia", "normative", int(m.group("year")),
                                    m.group("code"), None, m.start(), m.end(), f"qcvn:{number}".lower(),
                                    year_from="symbol"))
     taken = [(x.start, x.end) for x in out]
-    low = sentence.lower()
-    plain = plain_re.finditer(sentence) if any(w in low for w in type_lower) else ()
+    plain = plain_re.finditer(sentence) if typed else ()
     for m in plain:
         group = "num" if m.group("num") else "ybare" if m.group("ybare") else "bare"
         if any(a <= m.start(group) < b for a, b in taken):

@@ -118,11 +118,15 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
 
 
 @derived
-def _org_gate() -> re.Pattern:
+def org_gate_words() -> frozenset[str]:
     """Any head word or known name, lower case: without one a sentence names no enterprise."""
     o = vocab().chain.organisations
-    words = {h.lower() for h in o.heads} | {w.lower() for n, others in o.known.items() for w in (n, *others)}
-    return re.compile(trie_pattern(words))
+    return frozenset({h.lower() for h in o.heads} | {w.lower() for n, others in o.known.items() for w in (n, *others)})
+
+
+@derived
+def _org_gate() -> re.Pattern:
+    return re.compile(trie_pattern(org_gate_words()))
 
 
 @derived
