@@ -27,7 +27,6 @@ from govkg.loaders.projects import find_projects
 from govkg.loaders.relations import Organisation, document_issuer, find_organisations, investors
 from govkg.loaders.tasks import announced, continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
-from govkg.loaders.scan import ASSIGN, DUTY, EVENT, ORGANISATION, PROJECT, sentence_words
 from govkg.text import LOWER, UPPER, lower
 from govkg.vocab import derived, vocab
 
@@ -83,33 +82,31 @@ class ChainReader:
     """Documents, relations, events, directives, projects and tasks of one article's sentences."""
 
     def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list,
-                       words: int | None = None) -> None:
+                       enterprises: bool = True) -> None:
         """Everything the chain readers find in one sentence; ``holders`` are (offset, person id) of
-        the people the sentence names with a post, ``agencies`` the bodies it names; ``words``: the
-        bits of the readers whose words the sentence holds (loaders/scan.py), else looked for here."""
+        the people the sentence names with a post, ``agencies`` the bodies it names; ``enterprises``
+        False: the sentence holds no head word or known name of an enterprise (loaders/scan.py)."""
         low = lower(s)
         gates = _gates()
-        if words is None:
-            words = sentence_words(s)
         short = getattr(self, "short_names", None)
-        if words & ORGANISATION or short and any(k in s for k in short):
+        if enterprises or short and any(k in s for k in short):
             organisations = find_organisations(s, [(a.start, a.end) for a in agencies], short)
         else:
-            organisations = []  # no head word, known name or short name of an enterprise
+            organisations = []  # no head word, known name or short name of an enterprise: none named
         organisations = self._named_before(s, agencies, organisations)
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
         bodies = [aid for _, aid in mentions]
         # each reader only where its words stand (a cheap first look keeps the load fast): an
         # assignment's verb, or a duty word with someone to bear it; a project's head word
-        tasks = bool(words & ASSIGN) or bool(words & DUTY) and (
+        tasks = gates["assign"].search(low) is not None or gates["duty"].search(low) is not None and (
             bool(mentions) or bool(organisations) or gates["someone"].search(low) is not None)
-        works = bool(words & PROJECT) or gates["works"].search(s) is not None
+        works = gates["projects"].search(low) is not None or gates["works"].search(s) is not None
         actors = self._actors(s, src, mentions, organisations) if tasks or works else \
             self._parts(s, src, [(a.start, a.end, aid) for a, aid in mentions] +
                         [(o.start, o.end, self._org(o, src)) for o in organisations])
         projects = self._projects(s, src, docs, actors) if works else []
-        if words & EVENT or self.events:
+        if gates["events"].search(low) or self.events:
             self._event(s, src, holders, docs, bodies, [pid for _, pid in projects])
         self._steers(s, src, mentions, docs, projects)
         if tasks:
@@ -984,34 +981,25 @@ class ChainReader:
 
 
 @derived
-def gate_words() -> dict[str, frozenset[str]]:
-    """For the readers whose first look is for words in the lower-cased sentence, those words:
-    without one of them the reader finds nothing there."""
-    c = vocab().chain.raw
-    t, p, e = c.get("tasks", {}), c.get("projects", {}), c.get("events", {})
-
-    def low(words) -> frozenset[str]:
-        return frozenset(w.lower() for w in words if w)
-
-    return {
-        "assign": low([*t.get("assign_verbs", []), *t.get("deadlines", []), "nhiệm vụ", "chỉ tiêu"]),
-        "duty": low([*t.get("duty_words", []), *t.get("carry_verbs", []), *t.get("bare_duty_verbs", [])]),
-        "projects": low([*p.get("heads", []), *p.get("schemes", []), "chủ đầu tư"]),
-        "events": low([*e.get("kinds", {}), *e.get("chair_verbs", []), "dẫn đầu", "tại buổi làm việc"]),
-    }
-
-
-@derived
 def _gates() -> dict[str, re.Pattern]:
     """For each reader, the words (lower case) without which it finds nothing in a sentence."""
     from govkg.text import trie_pattern
 
-    p = vocab().chain.raw.get("projects", {})
-    out = {name: re.compile(trie_pattern(words)) for name, words in gate_words().items()}
-    # who can bear a duty besides the bodies and enterprises found: a class, a place, the investor
-    out["someone"] = re.compile(r"(?:các|những) |ủy ban|ubnd|huyện |tỉnh |thị xã |quận |thành phố |chủ đầu tư")
-    out["works"] = re.compile(trie_pattern(set(p.get("alone", []))))
-    return out
+    c = vocab().chain.raw
+
+    def pat(words) -> re.Pattern:
+        return re.compile(trie_pattern({w.lower() for w in words if w}))
+
+    t, p, e = c.get("tasks", {}), c.get("projects", {}), c.get("events", {})
+    return {
+        "assign": pat([*t.get("assign_verbs", []), *t.get("deadlines", []), "nhiệm vụ", "chỉ tiêu"]),
+        "duty": pat([*t.get("duty_words", []), *t.get("carry_verbs", []), *t.get("bare_duty_verbs", [])]),
+        # who can bear a duty besides the bodies and enterprises found: a class, a place, the investor
+        "someone": re.compile(r"(?:các|những) |ủy ban|ubnd|huyện |tỉnh |thị xã |quận |thành phố |chủ đầu tư"),
+        "projects": pat([*p.get("heads", []), *p.get("schemes", []), "chủ đầu tư"]),
+        "works": re.compile(trie_pattern(set(p.get("alone", [])))),
+        "events": pat([*e.get("kinds", {}), *e.get("chair_verbs", []), "dẫn đầu", "tại buổi làm việc"]),
+    }
 
 
 def chain_triggers() -> set[str]:

@@ -22,7 +22,7 @@ from govkg.loaders.chain import ChainReader
 from govkg.loaders.relations import short_names
 from govkg.loaders.people import PositionMention, TitleMention, read_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
-from govkg.loaders.scan import AGENCY, ANCHOR, MAX_SENTENCE, Look, sentence_words
+from govkg.loaders.scan import AGENCY, ANCHOR, MAX_SENTENCE, ORGANISATION, Look, sentence_words
 from govkg.text import retone, trie_pattern
 from govkg.vocab import derived, vocab
 
@@ -171,7 +171,7 @@ class _State(ChainReader):
         src = Source(self.article, s, start, zone)
         self.title_bodies = []
         holders = self._positions(s, src) if words & ANCHOR else []
-        self.chain_sentence(s, src, holders, find_agencies(s) if words & AGENCY else [], words)
+        self.chain_sentence(s, src, holders, find_agencies(s) if words & AGENCY else [], bool(words & ORGANISATION))
 
     def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
         """Read the posts of a sentence (kept as holdings until the article ends); return (offset in

@@ -40,79 +40,82 @@ def trigger_pattern() -> re.Pattern:
 
 
 
-# What each reader's first look is for (in the lower-cased sentence), as bits of one number.
-TRIGGER, ANCHOR, AGENCY, ORGANISATION, ASSIGN, DUTY, PROJECT, EVENT = (1 << i for i in range(8))
+# The readers a sentence's words concern, as bits of one number.
+ANCHOR, AGENCY, ORGANISATION = 1, 2, 4
 
 
 @derived
-def _word_scan() -> tuple[re.Pattern, dict[str, int]]:
-    """One pattern for the words every reader starts from, matched at every position of the
-    lower-cased text (a look-ahead: the longest word starting there), and for each word the readers
-    it concerns. A word's bits include those of the words it begins with ("bộ trưởng" holds "bộ"),
-    so the bits of the longest word at a position are those of every word starting there."""
+def _hit_bits() -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+    """For each trigger word, the readers whose words stand where it is found: a title's words
+    (loaders/people.py), a body's first words (loaders/agencies.py), an enterprise's
+    (loaders/relations.py): those it begins with and those inside it ("trưởng" in "bộ trưởng").
+    And where inside it a reader's word may begin that runs on past it (the scan goes on after the
+    word it found, so that one is looked for where it stands): ``(bits, offsets)``."""
     from govkg.loaders.agencies import _patterns
-    from govkg.loaders.chain import gate_words
     from govkg.loaders.people import anchor_words
     from govkg.loaders.relations import org_gate_words
 
     p = _patterns()
-    gates = gate_words()
-    classes = {TRIGGER: trigger_words(), ANCHOR: anchor_words(),
-               AGENCY: {w.lower() for w in [*p["heads_map"], *p["national_map"]]}, ORGANISATION: org_gate_words(),
-               ASSIGN: gates["assign"], DUTY: gates["duty"], PROJECT: gates["projects"], EVENT: gates["events"]}
+    triggers = trigger_words()
+    classes = {ANCHOR: anchor_words(), AGENCY: {w.lower() for w in [*p["heads_map"], *p["national_map"]]},
+               ORGANISATION: org_gate_words()}
+    always = 0  # a reader with a word that is no trigger word could be missed: never skipped
     own: dict[str, int] = {}
+    begins: set[str] = set()  # the beginnings of the readers' words
     for bit, words in classes.items():
+        if not set(words) <= triggers:
+            always |= bit
         for w in words:
             own[w] = own.get(w, 0) | bit
-    bits = {w: 0 for w in own}
-    for w in own:
-        for n in range(1, len(w) + 1):
-            b = own.get(w[:n])
-            if b:
-                bits[w] |= b
-    return re.compile("(?=(" + trie_pattern(own) + "))"), bits
+            begins.update(w[:n] for n in range(1, len(w)))
+    bits, offsets = {}, {}
+    for word in triggers:
+        b = always
+        for k in range(len(word)):
+            rest = word[k:]
+            for n in range(1, len(rest) + 1):
+                b |= own.get(rest[:n], 0)
+        bits[word] = b
+        offsets[word] = tuple(k for k in range(1, len(word)) if word[k:] in begins)
+    return bits, offsets
 
 
 class Look:
-    """Where the readers' words stand in one zone of an article: one scan of its lower-cased text.
-    ``hits``: where the words that make a sentence worth reading start (the sentence triggers);
-    :meth:`words` tells, for one sentence, which readers' words it holds, exactly as a search of
-    the sentence itself would."""
+    """Where the trigger words stand in one zone of an article: one scan of its lower-cased text.
+    ``hits``: where they start (a sentence holding none states nothing); :meth:`words`: which
+    readers' words a sentence holds (the bits may say more than it holds, never less)."""
 
     def __init__(self, chunk: str) -> None:
-        pattern, bits = _word_scan()
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.bits: list[int] = []
-        self.hits: list[int] = []
+        self.low = lower(chunk)
+        found = [(m.start(), m.group(0)) for m in trigger_pattern().finditer(self.low)]
+        self.hits = [at for at, _ in found]
+        self.found = found
         # lower() of a slice is the slice of lower() but where a capital sigma's lower case depends on
-        # what follows it: then every sentence is looked at on its own
+        # what follows it: then each sentence is looked at on its own
         self.exact = "Σ" not in chunk
-        for m in pattern.finditer(lower(chunk)):
-            b = bits[m.group(1)]
-            at = m.start()
-            self.starts.append(at)
-            self.ends.append(at + len(m.group(1)))
-            self.bits.append(b)
-            if b & TRIGGER:
-                self.hits.append(at)
 
     def words(self, start: int, end: int, sentence: str) -> int:
-        """The bits of the readers whose words stand in ``sentence`` (= the zone's text[start:end])."""
-        i = bisect_left(self.starts, start)
-        j = bisect_left(self.starts, end, i)
-        if self.exact and all(e <= end for e in self.ends[i:j]):
-            out = 0
-            for b in self.bits[i:j]:
-                out |= b
-            return out
-        return sentence_words(sentence)  # a word running past the sentence's end: the sentence alone decides
+        """The bits of the readers whose words stand in ``sentence``, the zone's text[start:end]
+        (no trigger word runs across sentences: none holds the end of one and the start of the next)."""
+        if not self.exact:
+            return sentence_words(sentence)
+        bits, offsets = _hit_bits()
+        out = 0
+        i = bisect_left(self.hits, start)
+        found = self.found
+        while i < len(found) and found[i][0] < end:
+            at, word = found[i]
+            out |= bits[word]
+            for k in offsets[word]:  # a reader's word beginning inside this one and running on past it
+                m = trigger_pattern().match(self.low, at + k)
+                if m is not None:
+                    out |= bits[m.group(0)]
+            i += 1
+        return out
 
 
 def sentence_words(sentence: str) -> int:
     """The bits of the readers whose words stand in one sentence, from a scan of the sentence alone."""
-    pattern, bits = _word_scan()
-    out = 0
-    for m in pattern.finditer(lower(sentence)):
-        out |= bits[m.group(1)]
-    return out
+    look = Look(sentence)
+    look.exact = True
+    return look.words(0, len(sentence), sentence)
