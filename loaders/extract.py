@@ -27,7 +27,8 @@ from govkg.text import retone, trie_pattern
 from govkg.vocab import derived, vocab
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
-_BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")
+_BRACKETED_ABBREV = re.compile(r"\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")  # with the space before it, if any
+_SPACE = re.compile(r"\s")
 # a year the sentence dates itself with ("Năm 1995", "tháng 11/2007", "ngày 7/9/1951"); not one inside a
 # document's number ("45/2022/NQ-QH") or a span's start ("2016-2020")
 _SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm\s?|[Tt]háng\s?\d{1,2}\s?/\s?|(?<![\d/])(?:\d{1,2}/)?(?:0?[1-9]|1[0-2])/)"
@@ -111,8 +112,27 @@ def _pieces(start: int, sentence: str):
 
 
 def _prepare(s: str) -> str:
+    """The text as the recognisers read it (one tone placement, abbreviations in brackets blanked).
+
+    >>> _prepare("Sở Khoa học và Công nghệ (KH&CN) cho biết (theo Bộ)")
+    'Sở Khoa học và Công nghệ         cho biết (theo Bộ)'
+    """
     s = retone(s)
-    return _BRACKETED_ABBREV.sub(lambda m: " " * len(m.group(0)), s)
+    if "(" not in s:
+        return s
+    # the brackets are looked for from their "(" (fast), then the space before one taken in, if it
+    # stands after the previous blank: the same spans as "\s?\(...\)" searched from the left
+    parts, last = [], 0
+    for m in _BRACKETED_ABBREV.finditer(s):
+        at = m.start()
+        if at > last and _SPACE.match(s, at - 1):
+            at -= 1
+        parts += [s[last:at], " " * (m.end() - at)]
+        last = m.end()
+    if not parts:
+        return s
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 @dataclass
