@@ -140,7 +140,7 @@ def _patterns() -> dict:
         "national_low": re.compile(r"(?:" + trie_pattern({f.lower() for f in national if " " in f}) + r")" + _WB),
         "national_low_map": {f.lower(): n for f, n in national.items() if " " in f},
         # heads and starts are matched against the lower-cased text (same offsets)
-        "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")" + _WB),
+        "heads": re.compile(r"(?:" + trie_pattern({h.lower() for h in heads}, ("cơ ",)) + r")" + _WB),
         "heads_map": heads,
         "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")" + _WB, re.IGNORECASE),
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")" + _WB, re.IGNORECASE),
@@ -149,7 +149,7 @@ def _patterns() -> dict:
         "party_ban": re.compile(r"\s(?:" + _alt(ag.party_bans) + r")" + _WB, re.I),
         # what a sentence says after naming a body ("Tổng cục Du lịch chia sẻ"): the name ends there
         "verbs": re.compile(r"(?:" + trie_pattern(ag.after_name_verbs) + r")" + _WB),
-        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?:" + trie_pattern({w.lower() for w in [*heads, *national]})
+        "any_start": re.compile(r"(?:" + trie_pattern({w.lower() for w in [*heads, *national]}, (r"[\wÀ-ỹ]", "cơ "))
                                 + r")" + _WB),
         # a name that opens with a capital (Cục Hải quan, Cục Quản lý và Phát triển thị trường trong
         # nước), up to thirteen words, ending before a verb or particle

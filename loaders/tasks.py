@@ -49,11 +49,11 @@ class TaskMention:
 def _patterns() -> dict:
     t = vocab().chain.raw.get("tasks", {})
 
-    def alt(words) -> str:
-        return trie_pattern(words) if words else "(?!)"
+    def alt(words, word_start: bool = False) -> str:  # word_start: not inside a word (text.trie_pattern)
+        return trie_pattern(words, (r"[\wÀ-ỹ]",) if word_start else ()) if words else "(?!)"
 
     return {
-        "assign": re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(t.get("assign_verbs", [])) + r")" + _WB + r"\s*(?:cho\s+)?"),
+        "assign": re.compile(r"(?:" + alt(t.get("assign_verbs", []), True) + r")" + _WB + r"\s*(?:cho\s+)?"),
         "duty": re.compile(r"\s*(?:,\s*)?(?:" + alt(t.get("duty_words", [])) + r")" + _WB),
         "carry": re.compile(r"\s*(?:(?:" + alt(t.get("aspect_words", [])) + r")\s+)*(?:" + alt(t.get("carry_verbs", []))
                             + r")" + _WB),
@@ -64,7 +64,7 @@ def _patterns() -> dict:
         "upward": frozenset(t.get("upward_bodies", [])),
         "request_verbs": frozenset(t.get("request_verbs", [])),
         "not_action": re.compile(r"(?:" + alt(t.get("not_actions", [])) + r")" + _WB),
-        "status": [(re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(words) + r")" + _WB), status)
+        "status": [(re.compile(r"(?:" + alt(words, True) + r")" + _WB), status)
                    for status, words in t.get("status", {}).items()],
         "modal": re.compile(r"(?:cần|phải|nên|cần phải|sẽ)$"),
         "adverbs_only": re.compile(r"(?:(?:" + alt(t.get("clause_adverbs", [])) + r")" + _WB + r"\s*)*", re.I),
