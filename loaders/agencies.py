@@ -375,6 +375,10 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
         if g:
             end += 4
             many = "các "
+    if not _CAP_AFTER.match(text, end):
+        # no capital after a space: no proper name ("proper" opens so, and keeping phrases only turns
+        # spaces and commas into "_")
+        return _lower_named(text, pos, end, kind, spec)
     window = text[: end + 240]
     kept = _keep_phrases().sub(lambda k: re.sub(r"[ ,]", "_", k.group(0)), window)  # one word; same offsets
     d = p["proper"].match(kept, end)

@@ -39,7 +39,7 @@ _UP = "A-ZĐ"
 _SEP = r"\s?[-–]\s?"  # "QĐ-UBND", "QĐ –XPVPHC", "BNV- CCVC", "NĐ–CP"
 _CODE = rf"[{_UP}][{_UP}a-zđ0-9]"
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,5}})(?:"
+    rf"(?P<num>\d(?<![\w/]\d)\d{{0,4}})(?:"  # the look back after the first digit: scanned for digits
     rf"(?:\s?[-–]\s?|\s)(?P<pcode>[{_UP}][{_UP}a-zđ]{{0,4}})/\s?(?P<pissuer>{_CODE}{{0,7}})"  # party
     rf"|[/-](?P<year>(?:19|20)\d\d)/(?P<ncode>{_CODE}{{0,9}}(?:{_SEP}{_CODE}{{0,7}}){{0,5}})"  # normative
     rf"|/(?P<acode>[{_UP}][{_UP}a-zđ]{{0,7}}){_SEP}(?P<aissuer>{_CODE}{{0,9}}(?:{_SEP}{_CODE}+)?)"  # admin
@@ -82,7 +82,8 @@ def _type_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, plain, re.compile(trie_pattern({w.lower() for w in words}))
 
 
-_TYPE_NUMBER_HINT = re.compile(r"(?:số|[a-zđA-ZĐạịếờưậ])\s\d")
+# a space between "số" or a letter and a digit (looked for from the space: the same sentences)
+_TYPE_NUMBER_HINT = re.compile(r"\s(?:(?<=số\s)|(?<=[a-zđA-ZĐạịếờưậ]\s))\d")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d\d))?"
                          r"|(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d))(?![\d/])")
 # "Ngày 15/6/2007, Bộ Bưu chính Viễn thông ban hành Quyết định 16/2007/QĐ-BCVT": the date of issue
