@@ -45,7 +45,7 @@ DOC_NUMBER = re.compile(
     rf"|/(?P<acode>[{_UP}][{_UP}a-zđ]{{0,7}}){_SEP}(?P<aissuer>{_CODE}{{0,9}}(?:{_SEP}{_CODE}+)?)"  # admin
     rf")(?![\w/])"
 )
-_QCVN = re.compile(rf"\bQCVN\s?(?P<num>\d{{1,3}}(?:-[{_UP}]{{1,4}})?):(?P<year>(?:19|20)\d\d)/(?P<code>[{_UP}]{{2,8}})\b")
+_QCVN = re.compile(rf"Q(?<!\wQ)CVN\s?(?P<num>\d{{1,3}}(?:-[{_UP}]{{1,4}})?):(?P<year>(?:19|20)\d\d)/(?P<code>[{_UP}]{{2,8}})\b")
 
 
 def __getattr__(name: str):
@@ -70,16 +70,32 @@ def _type_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                         r"|(?P<law>(?i:" + named + r"))\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,6}?(?:\s+\([^)]{1,20}\))?"
                         r"\s+số\s+)$")
     plain = re.compile(
-        r"(?P<type>" + alt + r")\s+"
+        r"(?P<type>" + _any_case(sorted(words, key=lambda w: len(re.escape(w)), reverse=True)) + r")(?i:\s+"
         r"(?:số\s+(?P<num>\d{1,5})(?:/(?P<nyear>(?:19|20)\d\d)|/(?P<ncode>[A-ZĐ]{2,8}))?(?![\w/-])"
         # without "số": a number followed by its issuer or date, by punctuation or the sentence's end,
         # or a number with its year ("Nghị định 37/2021")
         r"|(?P<ybare>\d{1,4})/(?P<byear>(?:19|20)\d\d)(?![\w/-])"
-        r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày|năm|do|về)\s|\s*[,.;:)]|\s*$))",
-        re.IGNORECASE,
+        r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày|năm|do|về)\s|\s*[,.;:)]|\s*$)))",
     )
     # any type word anywhere in the lower-cased sentence (one trie search, not one test per word)
     return before, plain, re.compile(trie_pattern({w.lower() for w in words}))
+
+
+def _any_case(words) -> str:
+    """What ``(?i:w1|w2|...)`` matches (``words`` tried in the order given), written to be scanned for
+    its first letters: a class of every character one of them matches ignoring case, then each
+    word's first letter checked (ignoring case) by looking back at it. A pattern compiled ignoring
+    case is tried at every character; this one only where such a letter stands.
+
+    >>> re.findall(_any_case(["Nghị quyết", "quyết định"]), "NGHỊ QUYẾT và Quyết định, nghị quyết")
+    ['NGHỊ QUYẾT', 'Quyết định', 'nghị quyết']
+    """
+    # every character of the Basic Multilingual Plane that a first letter matches ignoring case (the
+    # case partners of Latin letters, "K" the Kelvin sign among them, are all there)
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    chars = sorted(set(re.findall("[" + "".join(re.escape(w[0]) for w in words) + "]", bmp, re.IGNORECASE)))
+    alts = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return "[" + "".join(map(re.escape, chars)) + "](?i:" + alts + ")"
 
 
 # a space between "số" or a letter and a digit (looked for from the space: the same sentences)

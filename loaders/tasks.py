@@ -77,6 +77,7 @@ def _patterns() -> dict:
                                + t.get("deadlines", [])) + r")\s+(?:[\w/.-]+\s*){1,3}?[:,]?\s*(?:sẽ\s+)?(?=\S)"),
         # what may open a sentence going on with the last task ("Đồng thời, ...", "Trên cơ sở đó, ...")
         "continuing": re.compile(r"\s*(?:-\s*|\+\s*)?(?:(?:" + alt(t.get("continuing", [])) + r"),\s*)?"),
+        "deadline_words": re.compile(alt([w.capitalize() for w in t.get("deadlines", [])] + t.get("deadlines", []))),
         "count": re.compile(r"(?P<done>\d+)\s*/\s*(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)"),
         # a post before a body that stands for it ("yêu cầu Giám đốc Công an Thành phố ...", "Chủ tịch
         # UBND quận 9 được giao ..."): the body answers for its head's task
@@ -208,7 +209,8 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
                              (duty or carry).group(0).strip(" ,"), a))
         taken.append((a, after))
     # a class of bodies as subject: "các Bộ, ngành, địa phương phải khẩn trương xây dựng ..."
-    for g in p["generic"].finditer(sentence):
+    # (each pattern below holds words of its own: searched only where they stand, the same matches)
+    for g in p["generic"].finditer(sentence) if "các" in sentence or "những" in sentence else ():
         if any(x <= g.start() < y for x, y in taken) or any(t.start <= g.start() < t.end for t in out):
             continue
         if not _is_subject(sentence, g.start()):
@@ -228,7 +230,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
                              sentence[g.start():g_end], (duty or carry).group(0).strip(" ,"), g.start()))
         taken.append((g.start(), g_end))
     # targets with a deadline: "Trước ngày 30/6/2021: Hoàn thành tổ chức công an xã chính quy ..."
-    for m in p["deadline"].finditer(sentence):
+    for m in p["deadline"].finditer(sentence) if p["deadline_words"].search(sentence) else ():
         if any(x <= m.start() < y for x, y in taken) or any(t.start <= m.end() < t.end for t in out):
             continue
         if not p["action"].match(sentence, m.end()):
@@ -236,7 +238,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
         for what_start, what_end in _actions(sentence, m.end(), capital=True):
             out.append(_task(sentence, what_start, what_end, "target", (), None, None, m.start()))
     # counts of tasks or targets: "hoàn thành 11/20 nhiệm vụ"
-    for m in p["count"].finditer(sentence):
+    for m in p["count"].finditer(sentence) if "nhiệm vụ" in sentence or "chỉ tiêu" in sentence else ():
         status = "late" if "chậm" in sentence[m.end():m.end() + 80] else "done"
         owner = tuple(i for i, (a, b) in enumerate(actors) if b <= m.start() and _is_subject(sentence, a))[-1:]
         out.append(TaskMention(m.group("what"), m.start(), m.end(), "count", owner, None, None, None, status,
