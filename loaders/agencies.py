@@ -413,7 +413,7 @@ _LOWER_NAME = re.compile(r"\s((?:[a-zđà-ỹ]+\s){0,8}?[a-zđà-ỹ]+)(?=\s*(?:
 def _keep_phrases() -> re.Pattern:
     """Words inside a body's name that would otherwise end it ("Vụ Trang thiết bị ...": "bị")."""
     words = vocab().agencies.raw.get("names", {}).get("keep", [])
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
+    return re.compile(trie_pattern(words) if words else "(?!)", re.IGNORECASE)
 
 
 def _lower_named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | None:

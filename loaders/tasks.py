@@ -84,7 +84,7 @@ def _patterns() -> dict:
         "head_title": re.compile(r"(?:" + alt(_head_titles()) + r")\s+$"),
         "head_title_at": re.compile(r"(?:" + alt(_head_titles()) + r")\s+"),
         "strong_duty": frozenset(t.get("head_duty_words", [])),
-        "clause_open": re.compile(r"(?:^|[;:]\s*|\.\s+|,\s+(?:đồng thời|trong đó|theo đó|ngoài ra|bên cạnh đó)?,?\s*"
+        "clause_open": re.compile(r"(?:^|[;:]\s*|\.\s+|,\s+(?:" + "|".join(_OPENERS) + r")?,?\s*"
                                   r"|^(?:[\wÀ-ỹ/]+\s+){1,6},\s+|\sthì\s+"
                                   r"|^\s*(?:\d{1,2}\s?[.)/-]|[a-dđ]\)|[-+•])\s*)$", re.I),  # "5- Ban Tuyên giáo ..."
     }
@@ -494,10 +494,25 @@ def _assigner_ok(s: str, verb: int, authorities: list[int], written: bool = Fals
     return False
 
 
+_OPENERS = ("đồng thời", "trong đó", "theo đó", "ngoài ra", "bên cạnh đó")  # "..., theo đó, Bộ X ..."
+# what the clause openings not tied to the sentence's start are written with: a mark, spaces, "thì" and
+# the openers' letters (any case)
+_TAIL = re.compile(r"[;:.,\s" + "".join(sorted(set("thì" + "".join(_OPENERS)) - {" "})) + r"]*", re.I)
+
+
 def _is_subject(s: str, pos: int) -> bool:
     """Whether a body at ``pos`` opens its clause: at the start of the sentence, after ";" or ":",
-    or after a short opening phrase and its comma ("Định kỳ hằng năm, ...", "Theo đó, ...")."""
+    or after a short opening phrase and its comma ("Định kỳ hằng năm, ...", "Theo đó, ...").
+
+    >>> _is_subject("Theo đó, Bộ Y tế phải", 9), _is_subject("UBND tỉnh giao Bộ Y tế", 15)
+    (True, False)
+    """
     head = s[:pos]
     if not head.strip():
         return True
-    return bool(_patterns()["clause_open"].search(head))
+    opens = _patterns()["clause_open"]
+    if opens.match(head):
+        return True
+    # an opening elsewhere runs to the end of the head in those characters only: it starts in their
+    # last run (searched from there, not from the start: the same answer, without the whole head)
+    return opens.search(head, len(head) - _TAIL.match(head[::-1]).end()) is not None
