@@ -386,7 +386,7 @@ def _other_body() -> re.Pattern:
     return re.compile(rf"\s+(?:{alt})(?![\wÀ-ỹ])[^,;:()\[\]“”\"–—]{{0,80}}?(?=\s*(?:[,;:()\[\]“”\"–—]|\s-\s|$))")
 
 
-_CAMEL = re.compile(rf"[{LOWER}](?=[{UPPER}])")
+_CAMEL = re.compile(rf"[{UPPER}](?<=[{LOWER}].)")  # a capital right after a small letter (scanned for capitals)
 
 
 def _glued_titles(sentence: str, low: str, pattern: re.Pattern) -> list[re.Match]:
@@ -395,7 +395,7 @@ def _glued_titles(sentence: str, low: str, pattern: re.Pattern) -> list[re.Match
     misses it; these are read too."""
     out = []
     for m in _CAMEL.finditer(sentence):
-        hit = _glued_pattern().match(low, m.end())
+        hit = _glued_pattern().match(low, m.start())
         if hit is not None:
             out.append(hit)
     return out
