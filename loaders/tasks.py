@@ -96,6 +96,9 @@ def _head_titles() -> list[str]:
     return [f for f, spec in t.specs.items() if spec.rank in ("head", "deputy") and spec.body is None]
 
 
+_GENERIC_OPENS = ("các", "những", "UBND", "Ủy ban nhân dân")  # every class of bodies (_generic) opens with one
+
+
 def _generic(heads) -> str:
     """A class of bodies written out: "các Bộ, ngành, địa phương", "UBND các tỉnh, thành phố trực
     thuộc Trung ương", "các sở, ngành liên quan"."""
@@ -210,7 +213,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
         taken.append((a, after))
     # a class of bodies as subject: "các Bộ, ngành, địa phương phải khẩn trương xây dựng ..."
     # (each pattern below holds words of its own: searched only where they stand, the same matches)
-    for g in p["generic"].finditer(sentence) if "các" in sentence or "những" in sentence else ():
+    for g in p["generic"].finditer(sentence) if any(w in sentence for w in _GENERIC_OPENS) else ():
         if any(x <= g.start() < y for x, y in taken) or any(t.start <= g.start() < t.end for t in out):
             continue
         if not _is_subject(sentence, g.start()):
