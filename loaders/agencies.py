@@ -140,7 +140,7 @@ def _patterns() -> dict:
         "national_low": re.compile(r"(?:" + trie_pattern({f.lower() for f in national if " " in f}) + r")" + _WB),
         "national_low_map": {f.lower(): n for f, n in national.items() if " " in f},
         # heads and starts are matched against the lower-cased text (same offsets)
-        "heads": re.compile(r"(?<!cơ )(?:" + trie_pattern({h.lower() for h in heads}) + r")" + _WB),
+        "heads": re.compile(r"(?:" + trie_pattern({h.lower() for h in heads}, ("cơ ",)) + r")" + _WB),
         "heads_map": heads,
         "bo": re.compile(r"\s(?:" + _alt(domains["bo"]) + r")" + _WB, re.IGNORECASE),
         "so": re.compile(r"\s(?:" + _alt(domains["so"]) + r")" + _WB, re.IGNORECASE),
@@ -149,7 +149,7 @@ def _patterns() -> dict:
         "party_ban": re.compile(r"\s(?:" + _alt(ag.party_bans) + r")" + _WB, re.I),
         # what a sentence says after naming a body ("Tổng cục Du lịch chia sẻ"): the name ends there
         "verbs": re.compile(r"(?:" + trie_pattern(ag.after_name_verbs) + r")" + _WB),
-        "any_start": re.compile(r"(?<![\wÀ-ỹ])(?<!cơ )(?:" + trie_pattern({w.lower() for w in [*heads, *national]})
+        "any_start": re.compile(r"(?:" + trie_pattern({w.lower() for w in [*heads, *national]}, (r"[\wÀ-ỹ]", "cơ "))
                                 + r")" + _WB),
         # a name that opens with a capital (Cục Hải quan, Cục Quản lý và Phát triển thị trường trong
         # nước), up to thirteen words, ending before a verb or particle
@@ -375,6 +375,10 @@ def _named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | No
         if g:
             end += 4
             many = "các "
+    if not _CAP_AFTER.match(text, end):
+        # no capital after a space: no proper name ("proper" opens so, and keeping phrases only turns
+        # spaces and commas into "_")
+        return _lower_named(text, pos, end, kind, spec)
     window = text[: end + 240]
     kept = _keep_phrases().sub(lambda k: re.sub(r"[ ,]", "_", k.group(0)), window)  # one word; same offsets
     d = p["proper"].match(kept, end)
@@ -409,7 +413,7 @@ _LOWER_NAME = re.compile(r"\s((?:[a-zđà-ỹ]+\s){0,8}?[a-zđà-ỹ]+)(?=\s*(?:
 def _keep_phrases() -> re.Pattern:
     """Words inside a body's name that would otherwise end it ("Vụ Trang thiết bị ...": "bị")."""
     words = vocab().agencies.raw.get("names", {}).get("keep", [])
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
+    return re.compile(trie_pattern(words) if words else "(?!)", re.IGNORECASE)
 
 
 def _lower_named(text: str, pos: int, end: int, kind: str, spec) -> AgencyMention | None:

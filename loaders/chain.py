@@ -27,9 +27,10 @@ from govkg.loaders.projects import find_projects
 from govkg.loaders.relations import Organisation, document_issuer, find_organisations, investors
 from govkg.loaders.tasks import announced, continued_tasks, find_tasks
 from govkg.loaders.resolve import Body, resolve_body
-from govkg.text import LOWER, UPPER, lower
+from govkg.text import LOWER, UPPER, lower, not_after
 from govkg.vocab import derived, vocab
 
+_NOT_IN_WORD = (r"[\wÀ-ỹ]",)  # a word that starts a word (text.trie_pattern)
 _IMPLEMENTS = re.compile(r"(?:(?:triển khai |tổ chức |chỉ đạo )?thực hiện|hướng dẫn(?: thi hành| thực hiện)?|quy định chi tiết"
                          r"|cụ thể hóa|triển khai)\s+(?:(?:một số điều của|các|nội dung)\s+)?$")
 # a body the article makes plain, named by its kind alone at the head of its clause ("Thành phố yêu
@@ -72,21 +73,28 @@ _FRAME = re.compile(r"\s*(?:Theo|Tại|Căn cứ|Thực hiện|Về)\s+[^,;]{0,1
 _DOC_ASSIGNS = re.compile(r"\s*(?:[^,;]{0,80}?\s)?(?:giao|yêu cầu|quy định|nêu rõ)\s")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*(?=[A-ZĐ])")
 _PLACE_ITEM = r"(?:(?:^|,\s*|\s+và\s+)(?:(?P<kind>huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?(?P<name>[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}))"
-_PLACE_LIST = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác\s+(?P<kind>huyện|thị xã|quận|tỉnh)\s+[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}"
+_PLACE_LIST = re.compile(r"[Cc](?<![\wÀ-ỹ].)ác\s+(?P<kind>huyện|thị xã|quận|tỉnh)\s+[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2}"
                          r"(?:(?:,\s*|\s+và\s+)(?:(?:huyện|thị xã|quận|thành phố|TP|tỉnh)\s+)?[A-ZĐ][\wÀ-ỹ']*(?:\s[A-ZĐ][\wÀ-ỹ']*){0,2})+")
-_BARE_PLACE = re.compile(r"(?<![\wÀ-ỹ])([Tt]hành phố|[Tt]ỉnh)(?=\s+(?:đã|đang|sẽ|cũng|đều|tiếp tục|thực hiện|triển khai|tổ chức))")
-_PLACE_ACTOR = re.compile(r"(?<![\wÀ-ỹ])(?:huyện|thị xã|quận|tỉnh|thành phố|TP|Huyện|Thị xã|Quận|Tỉnh|Thành phố)\s(?=[^\W_])")
+_BARE_PLACE = re.compile(r"([Tt](?<![\wÀ-ỹ].)(?:hành phố|ỉnh))(?=\s+(?:đã|đang|sẽ|cũng|đều|tiếp tục|thực hiện|triển khai|tổ chức))")
+_PLACE_ACTOR = re.compile(r"(?:" + not_after(r"[\wÀ-ỹ]", ["huyện", "thị xã", "quận", "tỉnh", "thành phố", "TP", "Huyện", "Thị xã",
+                                                          "Quận", "Tỉnh", "Thành phố"]) + r")\s(?=[^\W_])")
 
 
 class ChainReader:
     """Documents, relations, events, directives, projects and tasks of one article's sentences."""
 
-    def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list) -> None:
+    def chain_sentence(self, s: str, src: Source, holders: list[tuple[int, str]], agencies: list,
+                       enterprises: bool = True) -> None:
         """Everything the chain readers find in one sentence; ``holders`` are (offset, person id) of
-        the people the sentence names with a post, ``agencies`` the bodies it names."""
+        the people the sentence names with a post, ``agencies`` the bodies it names; ``enterprises``
+        False: the sentence holds no head word or known name of an enterprise (loaders/scan.py)."""
         low = lower(s)
         gates = _gates()
-        organisations = find_organisations(s, [(a.start, a.end) for a in agencies], getattr(self, "short_names", None))
+        short = getattr(self, "short_names", None)
+        if enterprises or short and any(k in s for k in short):
+            organisations = find_organisations(s, [(a.start, a.end) for a in agencies], short)
+        else:
+            organisations = []  # no head word, known name or short name of an enterprise: none named
         organisations = self._named_before(s, agencies, organisations)
         docs = self._documents(s, src, agencies, organisations)
         mentions = [(a, aid) for a in agencies if (aid := self._body(a, [], src, s)) is not None]
@@ -1036,7 +1044,7 @@ def _nearest(mentions, pos: int) -> str | None:
 def _parts_re() -> re.Pattern:
     from govkg.text import trie_pattern
 
-    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(vocab().chain.organisations.parts) + r")(?:\s+số\s+\d+)?\s+")
+    return re.compile(r"(" + trie_pattern(vocab().chain.organisations.parts, _NOT_IN_WORD) + r")(?:\s+số\s+\d+)?\s+")
 
 
 @derived
@@ -1044,7 +1052,7 @@ def _bare_head_re() -> re.Pattern:
     from govkg.text import trie_pattern
 
     heads = [h for h in vocab().chain.organisations.heads if h[0].isupper() and " " in h] + ["Đoàn"]
-    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(heads) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
+    return re.compile(r"(" + trie_pattern(heads, _NOT_IN_WORD) + r")(?=\s+(?:cần|phải|đã|sẽ|đang|tiếp tục|và|,|\.))")
 
 
 @derived
@@ -1053,7 +1061,7 @@ def _foreign_re() -> re.Pattern:
 
     f = vocab().foreign
     words = {*f.countries, *f.places, *f.people}
-    return re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(words) + r")(?![\wÀ-ỹ])")
+    return re.compile(r"(?:" + trie_pattern(words, _NOT_IN_WORD) + r")(?![\wÀ-ỹ])")
 
 
 def _is_district_name(name: str) -> bool:
@@ -1095,7 +1103,7 @@ def _opens_with(s: str, pos: int) -> bool:
 def _again_re() -> re.Pattern:
     from govkg.text import trie_pattern
 
-    return re.compile(r"(?<![\wÀ-ỹ])(" + trie_pattern(set(vocab().documents.type_words)) + r")\s+(?:này|trên|nói trên)(?![\wÀ-ỹ])")
+    return re.compile(r"(" + trie_pattern(set(vocab().documents.type_words), _NOT_IN_WORD) + r")\s+(?:này|trên|nói trên)(?![\wÀ-ỹ])")
 
 
 class _Again:
@@ -1147,8 +1155,9 @@ def _province_place(province: str):
     return Place(province, "province", "thành phố" if province in _city_provinces() else "tỉnh")
 
 
-_SPEECH = re.compile(r"(?<![\wÀ-ỹ])(?:cho hay|cho biết|nói|kể|nhớ lại|thông tin|chia sẻ|tiết lộ|khẳng định|"
-                     r"cho rằng|giải thích|trả lời)(?![\wÀ-ỹ])")
+_SPEECH = re.compile(r"(?:" + not_after(r"[\wÀ-ỹ]", ["cho hay", "cho biết", "nói", "kể", "nhớ lại", "thông tin", "chia sẻ",
+                                                     "tiết lộ", "khẳng định", "cho rằng", "giải thích", "trả lời"])
+                     + r")(?![\wÀ-ỹ])")
 
 
 def _reports_another(between: str) -> bool:

@@ -32,19 +32,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from govkg.text import trie_pattern
 from govkg.vocab import derived, vocab
 
 _UP = "A-ZĐ"
 _SEP = r"\s?[-–]\s?"  # "QĐ-UBND", "QĐ –XPVPHC", "BNV- CCVC", "NĐ–CP"
 _CODE = rf"[{_UP}][{_UP}a-zđ0-9]"
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,5}})(?:"
+    rf"(?P<num>\d(?<![\w/]\d)\d{{0,4}})(?:"  # the look back after the first digit: scanned for digits
     rf"(?:\s?[-–]\s?|\s)(?P<pcode>[{_UP}][{_UP}a-zđ]{{0,4}})/\s?(?P<pissuer>{_CODE}{{0,7}})"  # party
     rf"|[/-](?P<year>(?:19|20)\d\d)/(?P<ncode>{_CODE}{{0,9}}(?:{_SEP}{_CODE}{{0,7}}){{0,5}})"  # normative
     rf"|/(?P<acode>[{_UP}][{_UP}a-zđ]{{0,7}}){_SEP}(?P<aissuer>{_CODE}{{0,9}}(?:{_SEP}{_CODE}+)?)"  # admin
     rf")(?![\w/])"
 )
-_QCVN = re.compile(rf"\bQCVN\s?(?P<num>\d{{1,3}}(?:-[{_UP}]{{1,4}})?):(?P<year>(?:19|20)\d\d)/(?P<code>[{_UP}]{{2,8}})\b")
+_QCVN = re.compile(rf"Q(?<!\wQ)CVN\s?(?P<num>\d{{1,3}}(?:-[{_UP}]{{1,4}})?):(?P<year>(?:19|20)\d\d)/(?P<code>[{_UP}]{{2,8}})\b")
 
 
 def __getattr__(name: str):
@@ -58,7 +59,7 @@ def __getattr__(name: str):
 
 
 @derived
-def _type_patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+def _type_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     d = vocab().documents
     words = [*d.type_words, *d.generic_words]
     alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -69,18 +70,36 @@ def _type_patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
                         r"|(?P<law>(?i:" + named + r"))\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,6}?(?:\s+\([^)]{1,20}\))?"
                         r"\s+số\s+)$")
     plain = re.compile(
-        r"(?P<type>" + alt + r")\s+"
+        r"(?P<type>" + _any_case(sorted(words, key=lambda w: len(re.escape(w)), reverse=True)) + r")(?i:\s+"
         r"(?:số\s+(?P<num>\d{1,5})(?:/(?P<nyear>(?:19|20)\d\d)|/(?P<ncode>[A-ZĐ]{2,8}))?(?![\w/-])"
         # without "số": a number followed by its issuer or date, by punctuation or the sentence's end,
         # or a number with its year ("Nghị định 37/2021")
         r"|(?P<ybare>\d{1,4})/(?P<byear>(?:19|20)\d\d)(?![\w/-])"
-        r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày|năm|do|về)\s|\s*[,.;:)]|\s*$))",
-        re.IGNORECASE,
+        r"|(?P<bare>(?!(?:19|20)\d\d\b)\d{1,4})(?=\s+(?:của|ngày|năm|do|về)\s|\s*[,.;:)]|\s*$)))",
     )
-    return before, plain, tuple(sorted({w.lower() for w in words}))
+    # any type word anywhere in the lower-cased sentence (one trie search, not one test per word)
+    return before, plain, re.compile(trie_pattern({w.lower() for w in words}))
 
 
-_TYPE_NUMBER_HINT = re.compile(r"(?:số|[a-zđA-ZĐạịếờưậ])\s\d")
+def _any_case(words) -> str:
+    """What ``(?i:w1|w2|...)`` matches (``words`` tried in the order given), written to be scanned for
+    its first letters: a class of every character one of them matches ignoring case, then each
+    word's first letter checked (ignoring case) by looking back at it. A pattern compiled ignoring
+    case is tried at every character; this one only where such a letter stands.
+
+    >>> re.findall(_any_case(["Nghị quyết", "quyết định"]), "NGHỊ QUYẾT và Quyết định, nghị quyết")
+    ['NGHỊ QUYẾT', 'Quyết định', 'nghị quyết']
+    """
+    # every character of the Basic Multilingual Plane that a first letter matches ignoring case (the
+    # case partners of Latin letters, "K" the Kelvin sign among them, are all there)
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    chars = sorted(set(re.findall("[" + "".join(re.escape(w[0]) for w in words) + "]", bmp, re.IGNORECASE)))
+    alts = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return "[" + "".join(map(re.escape, chars)) + "](?i:" + alts + ")"
+
+
+# a space between "số" or a letter and a digit (looked for from the space: the same sentences)
+_TYPE_NUMBER_HINT = re.compile(r"\s(?:(?<=số\s)|(?<=[a-zđA-ZĐạịếờưậ]\s))\d")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d\d))?"
                          r"|(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d))(?![\d/])")
 # "Ngày 15/6/2007, Bộ Bưu chính Viễn thông ban hành Quyết định 16/2007/QĐ-BCVT": the date of issue
@@ -129,12 +148,17 @@ class DocumentMention:
 
 def find_documents(sentence: str) -> list[DocumentMention]:
     """Every numbered document in a sentence."""
-    if "/" not in sentence and not _TYPE_NUMBER_HINT.search(sentence):
+    slash = "/" in sentence  # every symbol (and QCVN) has one: without it only a type word and a plain number
+    if not slash and not _TYPE_NUMBER_HINT.search(sentence):
         return []
-    before_re, plain_re, type_lower = _type_patterns()
+    before_re, plain_re, type_word_re = _type_patterns()
+    low = sentence.lower()
+    typed = type_word_re.search(low) is not None
+    if not slash and not typed:
+        return []
     docs = vocab().documents
     out = []
-    for m in DOC_NUMBER.finditer(sentence):
+    for m in DOC_NUMBER.finditer(sentence) if slash else ():
         word_type = _word_type(before_re, sentence, m.start())
         d, dm = _dated(sentence, m.start(), m.end())
         num = m.group("num").lstrip("0") or "0"
@@ -181,14 +205,13 @@ def find_documents(sentence: str) -> list[DocumentMention]:
             out.append(DocumentMention(number, doc_type, "administrative", d.year if d else None, issuer_code, d,
                                        m.start(), m.end(), f"admin:{num}/{code}-{issuer}".lower(),
                                        year_from="date" if d else None, day_month=dm))
-    for m in _QCVN.finditer(sentence):
+    for m in _QCVN.finditer(sentence) if slash else ():
         number = f"QCVN {m.group('num')}:{m.group('year')}/{m.group('code')}"
         out.append(DocumentMention(number, "Quy chuẩn kỹ thuật quốc gia", "normative", int(m.group("year")),
                                    m.group("code"), None, m.start(), m.end(), f"qcvn:{number}".lower(),
                                    year_from="symbol"))
     taken = [(x.start, x.end) for x in out]
-    low = sentence.lower()
-    plain = plain_re.finditer(sentence) if any(w in low for w in type_lower) else ()
+    plain = plain_re.finditer(sentence) if typed else ()
     for m in plain:
         group = "num" if m.group("num") else "ybare" if m.group("ybare") else "bare"
         if any(a <= m.start(group) < b for a, b in taken):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govkg.text import trie_pattern
+from govkg.text import not_after, trie_pattern
 from govkg.vocab import derived, vocab
 
 _WB = r"(?![\wÀ-ỹ])"
@@ -47,15 +47,17 @@ def _patterns() -> dict:
     return {
         "kinds": kinds,
         "event": re.compile(r"(?<![\wÀ-ỹ])(?P<w>" + alt(kinds) + r")" + _WB, re.I),
-        "chair_verb": re.compile(r"(?<![\wÀ-ỹ])(?P<v>" + chair + r")" + _WB),
+        "chair_verb": re.compile(r"(?P<v>" + (trie_pattern(e["chair_verbs"], (r"[\wÀ-ỹ]",)) if e.get("chair_verbs") else "(?!)")
+                                 + r")" + _WB),
         "under": re.compile(r"dưới sự (?P<v>" + chair + r") của\s+"),
-        "chair_is": re.compile(r"(?<![\wÀ-ỹ])(?P<v>[Cc]hủ trì|[Cc]hủ tọa)\s+(?P<ev>[^,;.]{0,60}?)\s+(?:có|là|gồm)\s+"),
-        "led_by": re.compile(r"(?<![\wÀ-ỹ])[Đđ]oàn(?:\s+[\wÀ-ỹ]+){0,12}?\s+do\s+(?P<who>[^;]{3,200}?)\s+"
+        "chair_is": re.compile(r"(?P<v>[Cc](?<![\wÀ-ỹ].)(?:hủ trì|hủ tọa))\s+(?P<ev>[^,;.]{0,60}?)\s+(?:có|là|gồm)\s+"),
+        "led_by": re.compile(r"[Đđ](?<![\wÀ-ỹ].)oàn(?:\s+[\wÀ-ỹ]+){0,12}?\s+do\s+(?P<who>[^;]{3,200}?)\s+"
                              r"(?:làm [Tt]rưởng [Đđ]oàn|dẫn đầu)" + _WB),
-        "session": re.compile(r"(?<![\wÀ-ỹ])(?P<w>làm việc với|buổi làm việc|cuộc làm việc|kiểm tra|thăm và làm việc)" + _WB),
-        "assign_before": re.compile(r"(?<![\wÀ-ỹ])(?:giao|yêu cầu|đề nghị|chỉ đạo|phân công)\s+(?:cho\s+)?[^,;.]{1,60}$"),
+        "session": re.compile(r"(?P<w>" + not_after(r"[\wÀ-ỹ]", ["làm việc với", "buổi làm việc", "cuộc làm việc", "kiểm tra",
+                                                                  "thăm và làm việc"]) + r")" + _WB),
+        "assign_before": re.compile(r"(?:" + not_after(r"[\wÀ-ỹ]", ["giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công"]) + r")\s+(?:cho\s+)?[^,;.]{1,60}$"),
         "held_on": re.compile(r"[^.;]{0,160}?\sdo\s[^.;,]{2,60}?\stổ chức\s+(?:vào\s+)?(?=\S)"),
-        "leads": re.compile(r"(?<![\wÀ-ỹ])dẫn đầu\s+(?:[Đđ]oàn|đoàn)" + _WB),
+        "leads": re.compile(r"d(?<![\wÀ-ỹ].)ẫn đầu\s+(?:[Đđ]oàn|đoàn)" + _WB),
         "day": re.compile(r"(?<![\wÀ-ỹ])(?P<text>(?:[Ss]áng|[Cc]hiều(?: tối)?|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua)"
                           r"(?:\s+(?:hôm\s+)?(?:nay|qua))?(?:\s+ngày)?(?:\s+mùng)?\s*\(?\s*(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})"
                           r"(?:\s*[-/.]\s*(?P<y>(?:19|20)\d\d))?)(?![\d/])"),

@@ -18,15 +18,17 @@ from govkg.graph.model import KnowledgeGraph, Source
 from govkg.identity import fold, key, make_id
 from govkg.loaders.agencies import AgencyMention, find_agencies
 from govkg.loaders.article import Article
-from govkg.loaders.chain import ChainReader, chain_triggers
+from govkg.loaders.chain import ChainReader
 from govkg.loaders.relations import short_names
 from govkg.loaders.people import PositionMention, TitleMention, read_positions
 from govkg.loaders.resolve import Body, Context, article_context, infer_year, resolve_body
-from govkg.text import lower, retone, trie_pattern
+from govkg.loaders.scan import AGENCY, ANCHOR, MAX_SENTENCE, ORGANISATION, Look, sentence_words
+from govkg.text import retone, trie_pattern
 from govkg.vocab import derived, vocab
 
 # An abbreviation restated in brackets ("Sở Khoa học và Công nghệ (KH&CN)") is blanked out, keeping offsets.
-_BRACKETED_ABBREV = re.compile(r"\s?\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")
+_BRACKETED_ABBREV = re.compile(r"\((?:[A-ZĐ][A-ZĐ0-9&\-.,\s]{1,14})\)")  # with the space before it, if any
+_SPACE = re.compile(r"\s")
 # a year the sentence dates itself with ("Năm 1995", "tháng 11/2007", "ngày 7/9/1951"); not one inside a
 # document's number ("45/2022/NQ-QH") or a span's start ("2016-2020")
 _SENTENCE_YEAR = re.compile(r"(?:[Nn]ăm\s?|[Tt]háng\s?\d{1,2}\s?/\s?|(?<![\d/])(?:\d{1,2}/)?(?:0?[1-9]|1[0-2])/)"
@@ -69,24 +71,26 @@ def article_graph(article: Article, outlet_province: str | None = None,
     state.raw_text = lambda: retone(article.text)  # the body as written (abbreviations in brackets kept), same offsets
     from govkg.loaders.sentences import split_sentences
 
-    triggers = _triggers()
     for zone, chunk in [("body", text), *[("leftover", x) for x in leftovers]]:
-        hits = [m.start() for m in triggers.finditer(lower(chunk))]
-        if not hits:
+        look = Look(chunk)
+        if not look.hits:
             continue
         for start, sentence in split_sentences(chunk):
             # only sentences naming a title, a body, a document or a project can state anything
-            i = bisect_left(hits, start)
-            if i < len(hits) and hits[i] < start + len(sentence):
-                for at, piece in _pieces(start, sentence):
-                    state.sentence(piece, at, zone)
+            end = start + len(sentence)
+            i = bisect_left(look.hits, start)
+            if i < len(look.hits) and look.hits[i] < end:
+                if len(sentence) <= MAX_SENTENCE:
+                    state.sentence(sentence, start, zone, look.words(start, end, sentence))
+                else:
+                    for at, piece in _pieces(start, sentence):
+                        state.sentence(piece, at, zone)
             else:
                 state.untriggered(sentence, start, zone)
     state.finish()
     return kg
 
 
-MAX_SENTENCE = 3000  # characters: a longer "sentence" (a list, page furniture run together) is read in pieces
 _PIECE_END = re.compile(r"[;,]\s")
 
 
@@ -107,25 +111,28 @@ def _pieces(start: int, sentence: str):
     yield start, sentence
 
 
-@derived
-def _triggers() -> re.Pattern:
-    """One pattern for every word a recogniser starts from (lower case): a cheap first pass."""
-    from govkg.loaders.agencies import _patterns
-
-    v = vocab()
-    p = _patterns()
-    from govkg.loaders.people import anchor_words
-
-    # every title contains one of a few words ("chủ tịch", "trưởng", "ủy viên" ...): those, not every form
-    words = {*anchor_words(), *p["heads_map"],
-             *(w.lower() for w in p["national_map"]), *(w.lower() for w in v.documents.type_words),
-             "/", *chain_triggers()}
-    return re.compile(trie_pattern(words))
-
-
 def _prepare(s: str) -> str:
+    """The text as the recognisers read it (one tone placement, abbreviations in brackets blanked).
+
+    >>> _prepare("Sở Khoa học và Công nghệ (KH&CN) cho biết (theo Bộ)")
+    'Sở Khoa học và Công nghệ         cho biết (theo Bộ)'
+    """
     s = retone(s)
-    return _BRACKETED_ABBREV.sub(lambda m: " " * len(m.group(0)), s)
+    if "(" not in s:
+        return s
+    # the brackets are looked for from their "(" (fast), then the space before one taken in, if it
+    # stands after the previous blank: the same spans as "\s?\(...\)" searched from the left
+    parts, last = [], 0
+    for m in _BRACKETED_ABBREV.finditer(s):
+        at = m.start()
+        if at > last and _SPACE.match(s, at - 1):
+            at -= 1
+        parts += [s[last:at], " " * (m.end() - at)]
+        last = m.end()
+    if not parts:
+        return s
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 @dataclass
@@ -175,11 +182,16 @@ class _State(ChainReader):
         self.published: date | None = None
 
     # -- one sentence -----------------------------------------------------------------------------
-    def sentence(self, s: str, start: int, zone: str) -> None:
+    def sentence(self, s: str, start: int, zone: str, words: int | None = None) -> None:
+        """Read one sentence; ``words``: the bits of the readers whose words it holds (see
+        :class:`govkg.loaders.scan.Look`), else looked for here. A reader whose words are not there finds nothing,
+        and is not asked."""
+        if words is None:
+            words = sentence_words(s)
         src = Source(self.article, s, start, zone)
         self.title_bodies = []
-        holders = self._positions(s, src)
-        self.chain_sentence(s, src, holders, find_agencies(s))
+        holders = self._positions(s, src) if words & ANCHOR else []
+        self.chain_sentence(s, src, holders, find_agencies(s) if words & AGENCY else [], bool(words & ORGANISATION))
 
     def _positions(self, s: str, src: Source) -> list[tuple[int, str]]:
         """Read the posts of a sentence (kept as holdings until the article ends); return (offset in

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from govkg.identity import canonical, fold
-from govkg.text import UPPER, trie_pattern
+from govkg.text import UPPER, not_after, trie_pattern
 from govkg.vocab import derived, vocab
 
 def _places():
@@ -154,10 +154,9 @@ def _typed_place(kind_word: str, name: str) -> Place | None:
     return None
 
 
-_PLACE_START = re.compile(
-    r"(?<![\w])(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|TP|Tp|quận|Quận|huyện|Huyện|"
-    r"phường|Phường|xã|Xã|TX|Q\.|P\.)"
-)
+_PLACE_START = re.compile(not_after(
+    r"\w", ["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "TP", "Tp", "quận",
+            "Quận", "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TX", "Q.", "P."]))
 
 
 def find_places(text: str) -> list[tuple[int, Place]]:

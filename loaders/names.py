@@ -28,7 +28,7 @@ _SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrst
 _TOKEN = re.compile(rf"[{UPPER}][{LOWER}]*")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 # a run of capitalised words separated by single spaces: where names are looked for
-_RUN = re.compile(rf"(?<![\w'’])[{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?(?: [{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?)+(?![\w'’])")
+_RUN = re.compile(rf"[{UPPER}](?<![\w'’].)[{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?(?: [{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?)+(?![\w'’])")
 _PLACE_WORD_BEFORE = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố|[Tt]ỉnh|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường)\s?$")
 MAX_GIVEN = 4
 _NONSPACE = re.compile(r"\S+")

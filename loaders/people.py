@@ -166,7 +166,8 @@ def _anchors() -> re.Pattern:
 @derived
 def _countries() -> re.Pattern:
     f = vocab().foreign
-    alt = "|".join(re.escape(c) for c in sorted({*f.countries, *f.places}, key=len, reverse=True))
+    # the names as a trie (longest first, as the names sorted by length, but each tried in one pass)
+    alt = trie_pattern({*f.countries, *f.places})
     forms = "|".join(re.escape(c) for c in sorted(f.state_forms, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"\s*(?:nước\s+)?(?:(?:{forms})\s+)*(?:{alt}){_WB}")
 
@@ -385,7 +386,7 @@ def _other_body() -> re.Pattern:
     return re.compile(rf"\s+(?:{alt})(?![\wÀ-ỹ])[^,;:()\[\]“”\"–—]{{0,80}}?(?=\s*(?:[,;:()\[\]“”\"–—]|\s-\s|$))")
 
 
-_CAMEL = re.compile(rf"[{LOWER}](?=[{UPPER}])")
+_CAMEL = re.compile(rf"[{UPPER}](?<=[{LOWER}].)")  # a capital right after a small letter (scanned for capitals)
 
 
 def _glued_titles(sentence: str, low: str, pattern: re.Pattern) -> list[re.Match]:
@@ -394,7 +395,7 @@ def _glued_titles(sentence: str, low: str, pattern: re.Pattern) -> list[re.Match
     misses it; these are read too."""
     out = []
     for m in _CAMEL.finditer(sentence):
-        hit = _glued_pattern().match(low, m.end())
+        hit = _glued_pattern().match(low, m.start())
         if hit is not None:
             out.append(hit)
     return out
@@ -614,7 +615,7 @@ def _before_name_ok() -> frozenset[str]:
 @derived
 def _place_nouns() -> re.Pattern:
     words = vocab().names.not_after
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    alt = trie_pattern(words) if words else "(?!)"
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s+$", re.IGNORECASE)
 
 
@@ -821,15 +822,15 @@ def foreign_country_at(text: str, name_start: int) -> bool:
 @derived
 def _countries_in_brackets() -> re.Pattern:
     f = vocab().foreign
-    alt = "|".join(re.escape(c) for c in sorted(f.countries, key=len, reverse=True))
+    alt = trie_pattern(f.countries)
     return re.compile(rf"(?:\s+[\wÀ-ỹ'’]+){{0,4}}?\s*\((?:nước\s+)?(?:{alt})\)")
 
 
 @derived
 def _countries_before() -> re.Pattern:
     f = vocab().foreign
-    alt = "|".join(re.escape(c) for c in sorted({*f.countries, *f.places}, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})\s*$")
+    alt = trie_pattern({*f.countries, *f.places}, (r"[\wÀ-ỹ]",))  # not inside a word (text.trie_pattern)
+    return re.compile(rf"(?:{alt})\s*$")
 
 
 def known_foreign_people() -> frozenset[str]:

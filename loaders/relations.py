@@ -30,6 +30,7 @@ from govkg.vocab import derived, vocab
 
 _W = r"[\wÀ-ỹ]"
 _WB = r"(?![\wÀ-ỹ])"
+_NOT_IN_WORD = (r"[\wÀ-ỹ]",)  # a word that starts a word (text.trie_pattern)
 
 
 # --------------------------------------------------------------------------------------------
@@ -56,8 +57,8 @@ def _org_patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, s
         for form in (name, *others):
             known[form] = name
     # matched against the lower-cased sentence (same offsets): the names in any case
-    known_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern({k.lower() for k in known}) + r")" + _WB)
-    heads_re = re.compile(r"(?<![\wÀ-ỹ])(?:" + trie_pattern(o.heads) + r")" + _WB)
+    known_re = re.compile(r"(?:" + trie_pattern({k.lower() for k in known}, _NOT_IN_WORD) + r")" + _WB)
+    heads_re = re.compile(r"(?:" + trie_pattern(o.heads, _NOT_IN_WORD) + r")" + _WB)
     return known_re, known, heads_re, o.heads
 
 
@@ -118,11 +119,15 @@ def find_organisations(sentence: str, taken: list[tuple[int, int]] = (), extra: 
 
 
 @derived
-def _org_gate() -> re.Pattern:
+def org_gate_words() -> frozenset[str]:
     """Any head word or known name, lower case: without one a sentence names no enterprise."""
     o = vocab().chain.organisations
-    words = {h.lower() for h in o.heads} | {w.lower() for n, others in o.known.items() for w in (n, *others)}
-    return re.compile(trie_pattern(words))
+    return frozenset({h.lower() for h in o.heads} | {w.lower() for n, others in o.known.items() for w in (n, *others)})
+
+
+@derived
+def _org_gate() -> re.Pattern:
+    return re.compile(trie_pattern(org_gate_words()))
 
 
 @derived

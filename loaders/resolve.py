@@ -324,14 +324,18 @@ def _wanted_level(m: AgencyMention) -> str:
     return "province"
 
 
-_YEAR = re.compile(r"\bnăm ((?:19|20)\d\d)\b(?![-–])")
+# "năm 2017" searched as the words themselves (a pattern opening with "\\b" is tried at every
+# character), the word boundary before it tested on each match
+_YEAR = re.compile(r"năm ((?:19|20)\d\d)\b(?![-–])")
+_WORD = re.compile(r"\w")
 
 
 def infer_year(text: str) -> int | None:
     """The year an undated article is about: the year it names most ("9 tháng đầu năm 2022"),
     leaving out horizons ("đến năm 2030", "tầm nhìn đến năm 2045", "giai đoạn")."""
     years = Counter(int(m.group(1)) for m in _YEAR.finditer(text)
-                    if not text[max(0, m.start() - 12):m.start()].endswith(("đến ", "giai đoạn ")))
+                    if not (m.start() and _WORD.match(text, m.start() - 1))
+                    and not text[max(0, m.start() - 12):m.start()].endswith(("đến ", "giai đoạn ")))
     if not years:
         return None
     best = max(years.values())

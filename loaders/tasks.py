@@ -49,11 +49,11 @@ class TaskMention:
 def _patterns() -> dict:
     t = vocab().chain.raw.get("tasks", {})
 
-    def alt(words) -> str:
-        return trie_pattern(words) if words else "(?!)"
+    def alt(words, word_start: bool = False) -> str:  # word_start: not inside a word (text.trie_pattern)
+        return trie_pattern(words, (r"[\wÀ-ỹ]",) if word_start else ()) if words else "(?!)"
 
     return {
-        "assign": re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(t.get("assign_verbs", [])) + r")" + _WB + r"\s*(?:cho\s+)?"),
+        "assign": re.compile(r"(?:" + alt(t.get("assign_verbs", []), True) + r")" + _WB + r"\s*(?:cho\s+)?"),
         "duty": re.compile(r"\s*(?:,\s*)?(?:" + alt(t.get("duty_words", [])) + r")" + _WB),
         "carry": re.compile(r"\s*(?:(?:" + alt(t.get("aspect_words", [])) + r")\s+)*(?:" + alt(t.get("carry_verbs", []))
                             + r")" + _WB),
@@ -64,7 +64,7 @@ def _patterns() -> dict:
         "upward": frozenset(t.get("upward_bodies", [])),
         "request_verbs": frozenset(t.get("request_verbs", [])),
         "not_action": re.compile(r"(?:" + alt(t.get("not_actions", [])) + r")" + _WB),
-        "status": [(re.compile(r"(?<![\wÀ-ỹ])(?:" + alt(words) + r")" + _WB), status)
+        "status": [(re.compile(r"(?:" + alt(words, True) + r")" + _WB), status)
                    for status, words in t.get("status", {}).items()],
         "modal": re.compile(r"(?:cần|phải|nên|cần phải|sẽ)$"),
         "adverbs_only": re.compile(r"(?:(?:" + alt(t.get("clause_adverbs", [])) + r")" + _WB + r"\s*)*", re.I),
@@ -77,13 +77,14 @@ def _patterns() -> dict:
                                + t.get("deadlines", [])) + r")\s+(?:[\w/.-]+\s*){1,3}?[:,]?\s*(?:sẽ\s+)?(?=\S)"),
         # what may open a sentence going on with the last task ("Đồng thời, ...", "Trên cơ sở đó, ...")
         "continuing": re.compile(r"\s*(?:-\s*|\+\s*)?(?:(?:" + alt(t.get("continuing", [])) + r"),\s*)?"),
+        "deadline_words": re.compile(alt([w.capitalize() for w in t.get("deadlines", [])] + t.get("deadlines", []))),
         "count": re.compile(r"(?P<done>\d+)\s*/\s*(?P<total>\d+)\s+(?P<what>nhiệm vụ|chỉ tiêu)"),
         # a post before a body that stands for it ("yêu cầu Giám đốc Công an Thành phố ...", "Chủ tịch
         # UBND quận 9 được giao ..."): the body answers for its head's task
         "head_title": re.compile(r"(?:" + alt(_head_titles()) + r")\s+$"),
         "head_title_at": re.compile(r"(?:" + alt(_head_titles()) + r")\s+"),
         "strong_duty": frozenset(t.get("head_duty_words", [])),
-        "clause_open": re.compile(r"(?:^|[;:]\s*|\.\s+|,\s+(?:đồng thời|trong đó|theo đó|ngoài ra|bên cạnh đó)?,?\s*"
+        "clause_open": re.compile(r"(?:^|[;:]\s*|\.\s+|,\s+(?:" + "|".join(_OPENERS) + r")?,?\s*"
                                   r"|^(?:[\wÀ-ỹ/]+\s+){1,6},\s+|\sthì\s+"
                                   r"|^\s*(?:\d{1,2}\s?[.)/-]|[a-dđ]\)|[-+•])\s*)$", re.I),  # "5- Ban Tuyên giáo ..."
     }
@@ -93,6 +94,9 @@ def _head_titles() -> list[str]:
     """The titles of those who head or deputise for a body ("Giám đốc", "Chủ tịch", "Thủ trưởng")."""
     t = vocab().titles
     return [f for f, spec in t.specs.items() if spec.rank in ("head", "deputy") and spec.body is None]
+
+
+_GENERIC_OPENS = ("các", "những", "UBND", "Ủy ban nhân dân")  # every class of bodies (_generic) opens with one
 
 
 def _generic(heads) -> str:
@@ -208,7 +212,8 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
                              (duty or carry).group(0).strip(" ,"), a))
         taken.append((a, after))
     # a class of bodies as subject: "các Bộ, ngành, địa phương phải khẩn trương xây dựng ..."
-    for g in p["generic"].finditer(sentence):
+    # (each pattern below holds words of its own: searched only where they stand, the same matches)
+    for g in p["generic"].finditer(sentence) if any(w in sentence for w in _GENERIC_OPENS) else ():
         if any(x <= g.start() < y for x, y in taken) or any(t.start <= g.start() < t.end for t in out):
             continue
         if not _is_subject(sentence, g.start()):
@@ -228,7 +233,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
                              sentence[g.start():g_end], (duty or carry).group(0).strip(" ,"), g.start()))
         taken.append((g.start(), g_end))
     # targets with a deadline: "Trước ngày 30/6/2021: Hoàn thành tổ chức công an xã chính quy ..."
-    for m in p["deadline"].finditer(sentence):
+    for m in p["deadline"].finditer(sentence) if p["deadline_words"].search(sentence) else ():
         if any(x <= m.start() < y for x, y in taken) or any(t.start <= m.end() < t.end for t in out):
             continue
         if not p["action"].match(sentence, m.end()):
@@ -236,7 +241,7 @@ def find_tasks(sentence: str, actors: list[tuple[int, int]], documents: list[tup
         for what_start, what_end in _actions(sentence, m.end(), capital=True):
             out.append(_task(sentence, what_start, what_end, "target", (), None, None, m.start()))
     # counts of tasks or targets: "hoàn thành 11/20 nhiệm vụ"
-    for m in p["count"].finditer(sentence):
+    for m in p["count"].finditer(sentence) if "nhiệm vụ" in sentence or "chỉ tiêu" in sentence else ():
         status = "late" if "chậm" in sentence[m.end():m.end() + 80] else "done"
         owner = tuple(i for i, (a, b) in enumerate(actors) if b <= m.start() and _is_subject(sentence, a))[-1:]
         out.append(TaskMention(m.group("what"), m.start(), m.end(), "count", owner, None, None, None, status,
@@ -492,10 +497,25 @@ def _assigner_ok(s: str, verb: int, authorities: list[int], written: bool = Fals
     return False
 
 
+_OPENERS = ("đồng thời", "trong đó", "theo đó", "ngoài ra", "bên cạnh đó")  # "..., theo đó, Bộ X ..."
+# what the clause openings not tied to the sentence's start are written with: a mark, spaces, "thì" and
+# the openers' letters (any case)
+_TAIL = re.compile(r"[;:.,\s" + "".join(sorted(set("thì" + "".join(_OPENERS)) - {" "})) + r"]*", re.I)
+
+
 def _is_subject(s: str, pos: int) -> bool:
     """Whether a body at ``pos`` opens its clause: at the start of the sentence, after ";" or ":",
-    or after a short opening phrase and its comma ("Định kỳ hằng năm, ...", "Theo đó, ...")."""
+    or after a short opening phrase and its comma ("Định kỳ hằng năm, ...", "Theo đó, ...").
+
+    >>> _is_subject("Theo đó, Bộ Y tế phải", 9), _is_subject("UBND tỉnh giao Bộ Y tế", 15)
+    (True, False)
+    """
     head = s[:pos]
     if not head.strip():
         return True
-    return bool(_patterns()["clause_open"].search(head))
+    opens = _patterns()["clause_open"]
+    if opens.match(head):
+        return True
+    # an opening elsewhere runs to the end of the head in those characters only: it starts in their
+    # last run (searched from there, not from the start: the same answer, without the whole head)
+    return opens.search(head, len(head) - _TAIL.match(head[::-1]).end()) is not None
