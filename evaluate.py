@@ -246,18 +246,15 @@ class Report:
 
     @property
     def precision(self) -> float:
-        tp, fp = self.true_positives, self.false_positives
-        return tp / (tp + fp) if tp + fp else 1.0
+        return _prf(self.true_positives, self.false_positives, self.false_negatives)[0]
 
     @property
     def recall(self) -> float:
-        tp, fn = self.true_positives, self.false_negatives
-        return tp / (tp + fn) if tp + fn else 1.0
+        return _prf(self.true_positives, self.false_positives, self.false_negatives)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _prf(self.true_positives, self.false_positives, self.false_negatives)[2]
 
     def to_dict(self) -> dict:
         return {

@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from govkg.evaluate import CONFIDENCE_BANDS, _max_matching, wilson
+from govkg.evaluate import CONFIDENCE_BANDS, _max_matching, _prf, wilson
 from govkg.identity import key
 
 BLOCKS = ("documents", "relations", "projects", "tasks", "events")
@@ -211,13 +211,11 @@ class BlockScore:
 
     @property
     def precision(self) -> float:
-        tp, fp = self.true_positives, self.false_positives
-        return tp / (tp + fp) if tp + fp else 1.0
+        return _prf(self.true_positives, self.false_positives, self.false_negatives)[0]
 
     @property
     def recall(self) -> float:
-        tp, fn = self.true_positives, self.false_negatives
-        return tp / (tp + fn) if tp + fn else 1.0
+        return _prf(self.true_positives, self.false_positives, self.false_negatives)[1]
 
     def to_dict(self) -> dict:
         tp, fp, fn = self.true_positives, self.false_positives, self.false_negatives

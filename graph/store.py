@@ -414,13 +414,10 @@ class EmbeddedStore:
         except BaseException as e:
             _close_quietly(conn, db)
             _remove_temp_files(tmp)
-            if stopping is not None and stopping():  # the engine may report an interrupt as its own error
-                if isinstance(e, KeyboardInterrupt):
-                    raise
-                raise KeyboardInterrupt from None
-            if isinstance(e, (RuntimeError, OSError)):
-                raise self._write_error(e) from None
-            raise
+            failure = self._write_failure(e, stopping)
+            if failure is e:
+                raise
+            raise failure from None
         try:
             conn.close()
             db.close()
@@ -428,9 +425,10 @@ class EmbeddedStore:
             self._settle_live_database()
         except BaseException as e:
             _remove_temp_files(tmp)
-            if isinstance(e, (RuntimeError, OSError)):
-                raise self._write_error(e) from None
-            raise
+            failure = self._write_failure(e, None)
+            if failure is e:
+                raise
+            raise failure from None
         self._swap_in(tmp, on_commit, stopping)
 
     def apply_delta(self, delta: "Delta", progress: Progress | None = None,
@@ -452,14 +450,21 @@ class EmbeddedStore:
             self._write_rows(tmp, delta, progress)
         except BaseException as e:
             _remove_temp_files(tmp)
-            if stopping is not None and stopping():  # the engine may report an interrupt as its own error
-                if isinstance(e, KeyboardInterrupt):
-                    raise
-                raise KeyboardInterrupt from None
-            if isinstance(e, (RuntimeError, OSError)):
-                raise self._write_error(e) from None
-            raise
+            failure = self._write_failure(e, stopping)
+            if failure is e:
+                raise
+            raise failure from None
         self._swap_in(tmp, on_commit, stopping)
+
+    def _write_failure(self, e: BaseException, stopping: Callable[[], bool] | None) -> BaseException:
+        """What a write that failed with ``e`` raises: an interrupt when the load was being stopped
+        (the engine may report one as its own error), :class:`StoreUnusable` for the engine's and
+        the system's errors, else ``e`` itself."""
+        if stopping is not None and stopping():
+            return e if isinstance(e, KeyboardInterrupt) else KeyboardInterrupt()
+        if isinstance(e, (RuntimeError, OSError)):
+            return self._write_error(e)
+        return e
 
     def _swap_in(self, tmp: Path, on_commit: Callable[[], None] | None,
                  stopping: Callable[[], bool] | None) -> None:

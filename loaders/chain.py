@@ -45,6 +45,8 @@ _HEAD_AGAIN = re.compile(r"(?<![\wÀ-ỹ])(Tổng công ty|Tổng Công ty|Tập
 # "yêu cầu Tổng Công ty tập trung ...": told to act (one that acts unbidden only reports what it did)
 _TOLD = re.compile(r"(?:giao|yêu cầu|chỉ đạo|đề nghị|buộc)\s+(?:cho\s+)?$")
 _HEAD_KINDS = {"tổng công ty": "tong_cong_ty", "tập đoàn": "tap_doan", "công ty": "cong_ty"}
+# what a project's name is followed by in brackets
+_ASIDE = re.compile(r"\s*\(([^()]{1,120})\)")
 # a road, bridge or airport named after a place, just before the place's name
 _NAMED_AFTER = re.compile(r"(?:[Đđ]ường|[Đđ]ại lộ|[Qq]uốc lộ|[Pp]hố|[Cc]ầu|[Nn]hà ga)\s+$")
 # documents that plan how another is carried out: their issuer carries that one out
@@ -782,9 +784,9 @@ class ChainReader:
         scheme), the article's province (less sure). A road or bridge named after a place is not
         that place ("cải tạo quốc lộ 1A và đường Hồ Chí Minh")."""
         reach = pm.end - pm.name_start + 3
-        aside = re.match(r"\s*\(([^()]{1,120})\)", s[pm.end:])
+        aside = _ASIDE.match(s, pm.end)
         if aside:  # "dự án The Sunrise Bay (Khu đô thị Đa Phước, quận Hải Châu, Đà Nẵng)": said aside
-            reach = pm.end - pm.name_start + aside.end()
+            reach = aside.end() - pm.name_start
         for at, place in find_places(s[pm.name_start:pm.end + max(40, reach)]):
             if at <= reach:
                 if _NAMED_AFTER.search(s, 0, pm.name_start + at):

@@ -305,8 +305,8 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = F
             break
         idx.append(hit)
         end = actors[hit][1]
-        dash = re.match(r"\s+[-–]\s+", s[end:])
-        parent = dash and next((b for a, b in actors if a == end + dash.end()), None)
+        dash = _DASH.match(s, end)
+        parent = dash and next((b for a, b in actors if a == dash.end()), None)
         if parent is not None:
             end = parent  # "Công ty Nhôm Đắk Nông - Tập đoàn ...", "Cục X - Bộ Y": whose it is, not another
         sep = p["between"].match(s, end)
@@ -329,6 +329,7 @@ def _actor_list(s: str, pos: int, actors: list[tuple[int, int]], heads: bool = F
     return None
 
 
+_DASH = re.compile(r"\s+[-–]\s+")
 _MODIFIER = re.compile(r"\s+(?!(?:và|hoặc|của|là|đã|được|có|không)\s)[\wÀ-ỹ&/-]+")
 
 

@@ -54,7 +54,12 @@ def shorten(sentence: str | None, focus: list[str] | None = None, width: int = 1
 
 # -- time: when facts were stated, who held a post at a date ----------------------------------------
 
-def _day(v: Any) -> date | None:
+def as_date(v: Any) -> date | None:
+    """A date as a store or a row gives it (a date, an ISO string, a timestamp), or None.
+
+    >>> as_date("2017-06-08T00:00:00"), as_date(None), as_date("≤2017")
+    (datetime.date(2017, 6, 8), None, None)
+    """
     if v is None or isinstance(v, date):
         return v
     try:
@@ -69,7 +74,7 @@ def article_times(backend, rows: list[dict], every: bool = False) -> dict[str, t
     if not ids:
         return {}
     recs = run_records(backend, "all_article_times") if every else run_records(backend, "article_times", {"ids": ids})
-    return {r["id"]: tn.article_when(_day(r["date"]), _day(r["date_upper"])) for r in recs}
+    return {r["id"]: tn.article_when(as_date(r["date"]), as_date(r["date_upper"])) for r in recs}
 
 
 def holdings(rows: list[dict], times: dict[str, tn.When]) -> list[tn.Holding]:
@@ -93,7 +98,7 @@ def judge(rows: list[dict], times: dict[str, tn.When], at: tn.When | None,
 
 
 def _seen(r: dict) -> str:
-    return tn.seen_text(_day(r.get("first_seen")), _day(r.get("last_seen")), _day(r.get("last_bound")))
+    return tn.seen_text(as_date(r.get("first_seen")), as_date(r.get("last_seen")), as_date(r.get("last_bound")))
 
 
 def _time_fields(r: dict) -> dict:
@@ -208,7 +213,7 @@ def leader_records(rows: list[dict], standing: dict[tuple, tn.Standing] | None =
 def leader_order(r: dict) -> tuple:
     """Heads, deputies, members; holders before former ones; dated before bounded before undated."""
     return (RANK.get(r["rank"], 2), r["status"] in tn.ENDED,
-            tn.time_key(_day(r["last_seen"]), _day(r["last_bound"])), r["title"] or "", r["person"] or "")
+            tn.time_key(as_date(r["last_seen"]), as_date(r["last_bound"])), r["title"] or "", r["person"] or "")
 
 
 def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -> list[dict]:
@@ -248,10 +253,10 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
 
 def _seen_first(h: dict) -> tuple:
     """A holder's place in a post's history: by first date or bound, undated last."""
-    firsts = [x for x in (_day(h["first_seen"]), _day(h["first_bound"])) if x is not None]
+    firsts = [x for x in (as_date(h["first_seen"]), as_date(h["first_bound"])) if x is not None]
     if not firsts:
         return (1, date.max, date.max, h["person"])
-    return (0, min(firsts), _day(h["last_seen"]) or date.max, h["person"])
+    return (0, min(firsts), as_date(h["last_seen"]) or date.max, h["person"])
 
 
 def _tenure_span(stmts: list[tn.Statement]) -> tuple[date | None, date | None, bool]:
@@ -466,8 +471,8 @@ def chain_time(root: rs.Candidate, on: tn.When | None = None) -> tuple[tn.When |
         return on, "asked (--on)"
     if root.label == "Resolution":
         i = root.info
-        if _day(i.get("date")):
-            return tn.parse_when(_day(i["date"])), "the document's date"
+        if as_date(i.get("date")):
+            return tn.parse_when(as_date(i["date"])), "the document's date"
         if i.get("year"):
             try:
                 return tn.parse_when(str(int(i["year"]))), "the document's year"
@@ -577,7 +582,7 @@ def _seen_key(seen_on: str | None) -> tuple:
     s = seen_on or ""
     if not s:
         return (2, 0)
-    d = _day(s.lstrip("≤"))
+    d = as_date(s.lstrip("≤"))
     return (1 if s.startswith("≤") else 0, -(d.toordinal() if d else 0))
 
 

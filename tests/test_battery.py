@@ -39,6 +39,7 @@ from click.testing import CliRunner
 from govkg.cli import main
 from govkg.graph.store import EmbeddedStore
 from govkg.pipeline import load_paths
+from test_loaders import to_cp1258
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 SAMPLE = (ARTICLES / "002_3b765d64efecc320.txt").read_text("utf-8")
@@ -322,20 +323,6 @@ def test_zstd_is_named_when_this_python_cannot_read_it(tmp_path, base, db):
 # Encodings and odd characters: good articles, stored as their clean UTF-8 twin would be
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese files write it: base letters precomposed, tones combining."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            base_letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
-            out += (base_letter + "".join(c for c in decomposed if c in tones)).encode("cp1258")
-    return bytes(out)
-
-
 def _nbsp_and_zero_width(text: str) -> bytes:
     return text.replace("Lê Văn Khác", "Lê\u00a0Văn\u200b Khác\u2060").encode("utf-8")
 
@@ -348,7 +335,7 @@ def _nbsp_and_zero_width(text: str) -> bytes:
     pytest.param(lambda s: unicodedata.normalize("NFD", s).encode("utf-8"), id="nfd"),
     pytest.param(lambda s: s.replace("\n", "\r\n").encode("utf-8"), id="crlf"),
     pytest.param(_nbsp_and_zero_width, id="nbsp and zero-width in names"),
-    pytest.param(_cp1258, id="windows-1258"),
+    pytest.param(to_cp1258, id="windows-1258"),
 ])
 def test_encodings_store_what_clean_utf8_stores(tmp_path, base, db, encode):
     folder = batch(tmp_path, {"good.txt": encode(GOOD), "empty.txt": b""})

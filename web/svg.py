@@ -16,7 +16,7 @@ from datetime import date
 from html import escape
 from typing import Callable
 
-from govkg.queries.lookups import RELATION_TEXT, describe
+from govkg.queries.lookups import RELATION_TEXT, as_date, describe
 
 # fill, border and text colours per label
 COLOURS = {
@@ -172,15 +172,6 @@ STATE_COLOURS = {"held": "#2f5fc4", "current": "#2f5fc4", "acting": "#c27b12", "
                  "lapsed": "#c9c9c9", "later": "#c9c9c9", "formerly": "#c9c9c9", "undated": "#c9c9c9"}
 
 
-def _d(v) -> date | None:
-    if v is None or isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
-
-
 def timeline_svg(rows: list[dict], url: Callable[[dict], str | None] | None = None, label_width: int = 330,
                  plot_width: int = 560) -> str:
     """Rows over time: each row a bar from its ``start`` to its ``end`` (dates seen; a dot when one),
@@ -195,7 +186,7 @@ def timeline_svg(rows: list[dict], url: Callable[[dict], str | None] | None = No
     >>> timeline_svg([{"label": "Phó Bí thư", "state": "current"}])  # nothing dated: nothing drawn
     ''
     """
-    days = [d for r in rows for d in (_d(r.get("start")), _d(r.get("end")), _d(r.get("bound"))) if d]
+    days = [d for r in rows for d in (as_date(r.get("start")), as_date(r.get("end")), as_date(r.get("bound"))) if d]
     if not days:
         return ""  # nothing to place in time: the table says 'undated'
     row_h, top = 34, 26
@@ -224,7 +215,7 @@ def timeline_svg(rows: list[dict], url: Callable[[dict], str | None] | None = No
         out.append(f'<text x="6" y="{y + 14}" font-size="12.5" fill="#222">{name}</text>'
                    f'<text x="6" y="{y + 28}" font-size="10.5" fill="#666">{_esc(_cut(r.get("sub") or "", 60))}</text>')
         colour = STATE_COLOURS.get(r.get("state") or "", "#2f5fc4")
-        start, end, bound = _d(r.get("start")), _d(r.get("end")), _d(r.get("bound"))
+        start, end, bound = as_date(r.get("start")), as_date(r.get("end")), as_date(r.get("bound"))
         if start:
             x1, x2 = xpos(start), xpos(end or start)
             w = max(6.0, x2 - x1)
