@@ -332,6 +332,13 @@ def serve_pages(db: Path, sample: int = 30) -> None:
                     ("article", "MATCH (a:Article) RETURN a.id")):
         ids[kind] = sorted(r[0] for r in store.query(q)[1])
     heavy = store.query("MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1")[1]
+    busiest = {  # the pages that read the most: most evidence behind a person's posts, a body's holders
+        "person": "MATCH (p:Person)-[h:HOLDS]->() RETURN p.id, sum(size(h.source_articles)) AS n ORDER BY n DESC, p.id",
+        "agency": ("MATCH ()-[h:HOLDS]->(:Role)-[:OF]->(a:Agency) RETURN a.id, sum(size(h.source_articles)) AS n "
+                   "ORDER BY n DESC, a.id"),
+        "document": "MATCH (r:Resolution)-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id",
+    }
+    busiest = {k: [r[0] for r in store.query(q + f" LIMIT {sample}")[1]] for k, q in busiest.items()}
     store.close()
     exe = shutil.which("govkg")
     cmd = [exe] if exe else [sys.executable, "-m", "govkg.cli"]
@@ -356,8 +363,15 @@ def serve_pages(db: Path, sample: int = 30) -> None:
         q = urllib.parse.quote
         first_article = ids["article"][0]
         ms, wall, status = ask(f"/article/{q(first_article, safe='')}")
-        line("serve: first article page after start", f"{ms:,.0f} ms server, {wall:,.0f} ms wall (status {status}; "
-             "includes indexing its JSONL file once, begun in the background at start)")
+        line("serve: an article page asked at start", f"{ms:,.0f} ms server, {wall:,.0f} ms wall (status {status}; "
+             "it waits for the warm-up to index its JSONL file)")
+        warmed = ""
+        while "warmed up" not in warmed:  # the server's one line when its warm-up is done (App.warm)
+            warmed = proc.stderr.readline()
+            if not warmed:
+                break
+        line("serve: warm-up, in the background from start", warmed.strip().removeprefix("govkg serve: ") or
+             "no line from the server")
         named = {"start page (stats)": "/", "search 'nguyen xuan phuc'": "/search?q=nguyen+xuan+phuc"}
         found = json.loads(opener.open(url + "/search.json?q=" + q("Nguyễn Xuân Phúc")).read())["results"]
         person = next((r["id"] for r in found if r["kind"] == "Person"), None)
@@ -378,6 +392,13 @@ def serve_pages(db: Path, sample: int = 30) -> None:
             again = min(ask(path)[0] for _ in range(3))
             line(f"serve: {label}", f"{ms:,.1f} ms server, {wall:,.1f} ms wall (status {status}); "
                  f"asked again {again:,.1f} ms")
+        for kind, picks in busiest.items():
+            for on in ("", "?on=2018-06-01"):
+                times = sorted(ask("/" + i + on)[0] for i in picks)
+                over = sum(1 for t in times if t > 100)
+                line(f"serve: the {len(times)} busiest {kind} pages{' as of 2018-06-01' if on else ''}",
+                     f"median {st.median(times):,.1f} ms, 90th percentile {times[int(0.9 * (len(times) - 1))]:,.1f} ms, "
+                     f"max {times[-1]:,.1f} ms; {over} over 100 ms")
         rng = random.Random(12)
         for kind, pool in ids.items():
             picks = rng.sample(pool, min(sample, len(pool)))

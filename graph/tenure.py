@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
@@ -71,14 +70,16 @@ class When:
     lo: date | None = None
     hi: date | None = None
     label: str = ""
+    # ``date`` (one day), ``period`` (a month or a year), ``bound`` (on or before ``hi``) or ``none``:
+    # worked out once, as lookups ask it of every statement many times
+    kind: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        """``date`` (one day), ``period`` (a month or a year), ``bound`` (on or before ``hi``) or
-        ``none``."""
+    def __post_init__(self) -> None:
         if self.lo is not None:
-            return "date" if self.lo == self.hi else "period"
-        return "bound" if self.hi is not None else "none"
+            kind = "date" if self.lo == self.hi else "period"
+        else:
+            kind = "bound" if self.hi is not None else "none"
+        object.__setattr__(self, "kind", kind)
 
     @property
     def dated(self) -> bool:
@@ -191,12 +192,14 @@ class Votes:
     __slots__ = ("weights", "first")
 
     def __init__(self) -> None:
-        self.weights: Counter = Counter()
+        self.weights: dict[str, float] = {}
         self.first: dict[str, tuple] = {}
 
     def add(self, status: str, weight: float, at: tuple = (1, 0)) -> None:
-        self.weights[status] += weight
-        if status not in self.first or at < self.first[status]:
+        w = self.weights
+        w[status] = w.get(status, 0) + weight
+        first = self.first.get(status)
+        if first is None or at < first:
             self.first[status] = at
 
     def update(self, other: "Votes") -> None:
@@ -204,8 +207,8 @@ class Votes:
             self.add(st, w, other.first[st])
 
     def winner(self) -> str | None:
-        if not self.weights:
-            return None
+        if len(self.weights) < 2:
+            return next(iter(self.weights), None)
         return max(self.weights, key=lambda st: (self.weights[st], tuple(-x for x in self.first[st])))
 
     def __bool__(self) -> bool:
@@ -357,17 +360,33 @@ def statements_of(articles: Iterable[str], statuses: Iterable[str | None] | None
                   zones: Iterable[str | None] | None, starts: Iterable[int | None] | None,
                   stated: Iterable[str | None] | None, times: dict[str, When]) -> list[Statement]:
     """The statements of one fact from its parallel source lists (as the store keeps them) and the
-    time of each article (``times``; missing articles are undated)."""
-    t = Tally()
+    time of each article (``times``; missing articles are undated): one per article (and date its
+    sentence gives), with the status its sources vote for, in the order of the sources, as a
+    :class:`Tally` makes them (without the summary a Tally keeps up to date).
+
+    >>> t = {"a1": article_when(date(2020, 1, 2), None)}
+    >>> [(s.when.text(), s.status, s.article) for s in statements_of(
+    ...     ["a1", "a1", "a2"], ["former", "former", None], ["body", "title", "body"], [5, 0, 0], None, t)]
+    [('2020-01-02', 'former', 'a1'), ('undated', None, 'a2')]
+    """
     articles = list(articles or [])
     n = len(articles)
     statuses = list(statuses or []) + [None] * n
     zones = list(zones or []) + ["body"] * n
     starts = list(starts or []) + [0] * n
     stated = list(stated or []) + [None] * n
+    groups: dict[tuple[str, str], tuple[When, str, Votes]] = {}
     for i, a in enumerate(articles):
-        t.add(a, times.get(a, NO_TIME), statuses[i] or None, zones[i], stated[i] or None, starts[i])
-    return t.statements()
+        so = stated[i] or None
+        k = (a, str(so or ""))
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = (statement_when(times.get(a, NO_TIME), so), a, Votes())
+        st = statuses[i] or None
+        if st:
+            zone = zones[i]
+            g[2].add(st, source_weight(zone), position(zone, starts[i]))
+    return [Statement(when, votes.winner(), a, votes) for when, a, votes in groups.values()]
 
 
 @dataclass

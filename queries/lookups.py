@@ -69,31 +69,53 @@ def as_date(v: Any) -> date | None:
 
 
 def article_times(backend, rows: list[dict], every: bool = False) -> dict[str, tn.When]:
-    """When each article the rows cite was published (``every``: read all articles at once)."""
+    """When each article the rows cite was published (``every``: read all articles at once). A
+    backend that keeps every article's time (``backend.article_times``, as the web view does, read
+    once per store version) answers from it."""
     ids = sorted({a for r in rows for a in r.get("articles") or []})
     if not ids:
         return {}
+    known = getattr(backend, "article_times", None)
+    if known is not None:
+        return {a: known[a] for a in ids if a in known}
     recs = run_records(backend, "all_article_times") if every else run_records(backend, "article_times", {"ids": ids})
+    return times_of(recs)
+
+
+def times_of(recs: list[dict]) -> dict[str, tn.When]:
+    """``article_times`` rows as each article's time."""
     return {r["id"]: tn.article_when(as_date(r["date"]), as_date(r["date_upper"])) for r in recs}
 
 
-def holdings(rows: list[dict], times: dict[str, tn.When]) -> list[tn.Holding]:
+def statements(r: dict, times: dict[str, tn.When], known: dict | None = None) -> list[tn.Statement]:
+    """The statements of a HOLDS row (read only: they may be shared). ``known``: those already
+    made, by (person, post), which a backend keeping them passes (``backend.statements``: a page
+    of the web view asks for the same holders in its table, its chain and its history)."""
+    k = (r["person_id"], r["role_id"])
+    got = known.get(k) if known is not None else None
+    if got is None:
+        got = tn.statements_of(r["articles"], r.get("statuses"), r.get("zones"), r.get("offsets"), r.get("stated"),
+                               times)
+        if known is not None:
+            known[k] = got
+    return got
+
+
+def holdings(rows: list[dict], times: dict[str, tn.When], known: dict | None = None) -> list[tn.Holding]:
     """HOLDS rows (who_leads, roles_of, all_roles, post_history) as holdings with their statements."""
     return [tn.Holding((r["person_id"], r["role_id"]), r["person"], r["person_id"], r["role_id"], r["title"],
-                       r["agency_id"], r["rank"],
-                       tn.statements_of(r["articles"], r.get("statuses"), r.get("zones"), r.get("offsets"),
-                                        r.get("stated"), times))
+                       r["agency_id"], r["rank"], statements(r, times, known))
             for r in rows]
 
 
 def judge(rows: list[dict], times: dict[str, tn.When], at: tn.When | None,
-          context: list[dict] | None = None) -> dict[tuple, tn.Standing]:
+          context: list[dict] | None = None, known: dict | None = None) -> dict[tuple, tn.Standing]:
     """The standing of each row's holder at ``at`` (None: after all the evidence), judged with the
     other holders in ``context`` (default: the rows themselves)."""
-    hs = holdings(context if context is not None else rows, times)
+    hs = holdings(context if context is not None else rows, times, known)
     if context is not None and context is not rows:
         have = {h.key for h in hs}
-        hs += holdings([r for r in rows if (r["person_id"], r["role_id"]) not in have], times)
+        hs += holdings([r for r in rows if (r["person_id"], r["role_id"]) not in have], times, known)
     return tn.standings(hs, at)
 
 
@@ -176,10 +198,9 @@ def person_roles(backend, person: rs.Candidate | None, at: tn.When | None = None
         if person is not None:
             # a holder's standing rests on the other holders of the same posts (and the person's own
             # other posts): of everyone in these bodies, only they are judged
-            posts = {r["role_id"] for r in rows}
-            context = [r for r in run_records(backend, "who_leads", {"agency_ids": sorted({r["agency_id"] for r in rows})})
-                       if r["role_id"] in posts or r["person_id"] == person.id]
-        standing = judge(rows, article_times(backend, context, every=person is None), at, context)
+            context = run_records(backend, "post_holders", {"role_ids": sorted({r["role_id"] for r in rows})})
+        standing = judge(rows, article_times(backend, context, every=person is None), at, context,
+                         getattr(backend, "statements", None))
     records = role_records(rows, standing, at)
     hidden: list[dict] = []
     if at is not None:
@@ -216,7 +237,8 @@ def leader_order(r: dict) -> tuple:
             tn.time_key(as_date(r["last_seen"]), as_date(r["last_bound"])), r["title"] or "", r["person"] or "")
 
 
-def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -> list[dict]:
+def history_records(rows: list[dict], times: dict[str, tn.When] | None = None,
+                    known: dict | None = None) -> list[dict]:
     """``post_history`` rows grouped per post, holders in the order they were seen (by their first
     date, or 'on or before' bound; undated last), each with its statements (when, status, article)
     and, in one-seat posts, ``follows``: the holder seen before whom this one was surely seen only
@@ -226,9 +248,8 @@ def history_records(rows: list[dict], times: dict[str, tn.When] | None = None) -
     for r in rows:
         p = posts.setdefault(r["role_id"], {"agency": r["agency"], "title": r["title"], "rank": r["rank"],
                                             "role_id": r["role_id"], "holders": []})
-        stmts = tn.statements_of(r["articles"], r.get("statuses"), r.get("zones"), r.get("offsets"),
-                                 r.get("stated"), times)
-        stmts.sort(key=lambda s: (s.when.hi or date.max, s.when.lo or date.min, s.article))
+        stmts = sorted(statements(r, times, known),
+                       key=lambda s: (s.when.hi or date.max, s.when.lo or date.min, s.article))
         p["holders"].append({
             "person": r["person"], "status": r["status"], **_time_fields(r),
             "statements": [{"when": s.when.text(), "status": s.status, "article": s.article} for s in stmts],
@@ -286,7 +307,7 @@ def leaders(backend, agency: rs.Candidate, at: tn.When | None = None) -> tuple[l
     if not rows:
         return [], []
     times = article_times(backend, rows)
-    records = leader_records(rows, judge(rows, times, at), at)
+    records = leader_records(rows, judge(rows, times, at, known=getattr(backend, "statements", None)), at)
     records.sort(key=leader_order)
     hidden: list[dict] = []
     if at is not None:
@@ -302,7 +323,7 @@ def post_history(backend, agency: rs.Candidate) -> list[dict]:
     rows = run_records(backend, "post_history", {"agency_ids": [agency.id]})
     if not rows:
         return []
-    return history_records(rows, article_times(backend, rows))
+    return history_records(rows, article_times(backend, rows), getattr(backend, "statements", None))
 
 
 # -- search and stats --------------------------------------------------------------------------------
@@ -426,7 +447,7 @@ def _step_rows(backend, query: str, ids: list[str], at: tn.When | None = None, m
         rows = run_records(backend, "who_leads", {"agency_ids": ids})
         if not members:
             rows = [r for r in rows if r["rank"] in ("head", "deputy")]
-        standing = judge(rows, article_times(backend, rows), at)
+        standing = judge(rows, article_times(backend, rows), at, known=getattr(backend, "statements", None))
         shown_roles = {r["role_id"] for r in rows if standing[(r["person_id"], r["role_id"])].shown}
         out = []
         for r in rows:

@@ -88,6 +88,7 @@ class Store:
         self.store = EmbeddedStore(folder)
         self.lock = threading.RLock()
         self._signature: tuple | None = None
+        self._times: tuple | None = None
 
     @property
     def folder(self) -> Path:
@@ -126,6 +127,15 @@ class Store:
                 self._signature = sig
             yield self.store
 
+    def article_times(self, backend) -> dict:
+        """When every stored article was published, read once per store version (call it inside
+        ``backend()``): a page's lookups then take the times of the articles they cite from it."""
+        from govkg.queries.lookups import times_of
+
+        if self._times is None or self._times[0] != self._signature:
+            self._times = (self._signature, times_of(run_records(backend, "all_article_times")))
+        return self._times[1]
+
     def close(self) -> None:
         with self.lock:
             self.store.close()
@@ -137,8 +147,11 @@ class Memo:
     twice (an agency page's holders for ``who-leads`` and for ``chain``, the times of the same
     articles), and the second answer is the first one's."""
 
-    def __init__(self, backend) -> None:
+    def __init__(self, backend, article_times: dict | None = None) -> None:
         self.backend = backend
+        self.article_times = article_times  # every article's time, when the caller keeps them (lookups.article_times)
+        self.statements: dict = {}  # each holder's statements, made once a page (lookups.statements)
+        self.scans_id_lists = getattr(backend, "scans_id_lists", False)  # the runner's hint (queries.runner)
         self.seen: dict[str, tuple[list, list]] = {}
 
     def query(self, cypher: str, params: dict | None = None) -> tuple[list[str], list[list]]:
@@ -346,7 +359,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 2, 0, 10)
         with self.store.backend() as store:
-            b = Memo(store)
+            b = Memo(store, self.store.article_times(store))
             c = self._node(b, node_id, "Person")
             try:
                 roles, hidden = lk.person_roles(b, c, at)
@@ -360,7 +373,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 1, 1, 10)
         with self.store.backend() as store:
-            b = Memo(store)
+            b = Memo(store, self.store.article_times(store))
             c = self._node(b, node_id, "Agency")
             leaders, hidden = lk.leaders(b, c, at)
             history = lk.post_history(b, c)
@@ -373,7 +386,7 @@ class App:
         depth = int_param(query, "depth", 3, 0, 10)
         max_children = int_param(query, "max", 25, 0, None)
         with self.store.backend() as store:
-            b = Memo(store)
+            b = Memo(store, self.store.article_times(store))
             c = self._node(b, node_id, label)
             tree = lk.build_chain(b, c, depth, at)
         tree["_view"] = {"max": max_children, "on": at.text() if at else None, "depth": depth}
@@ -461,13 +474,35 @@ class App:
         return data
 
     def warm(self) -> None:
-        """Index the large JSONL files the articles came from, so an article page reads its text at once."""
+        """What a server does once at start, in the background, so that the first visit to a page is
+        as quick as the next: index the large JSONL files the articles came from (an article page
+        then reads its text at once), read every article's time, compile the templates, and open
+        the pages of the person, the body and the document with the most facts, now and as of a
+        date, which reads the tables those pages use. One line in the log says when it is done."""
+        t0 = time.perf_counter()
         try:
             with self.store.backend() as b:
                 paths = [r["path"] for r in run_records(b, "article_files") if r["articles"] > 1]
-        except Exception:  # warming is only an optimisation
+                busiest = [b.query(q)[1] for q in _BUSIEST]
+            self.files.warm(paths)
+            with self.store.backend() as b:
+                self.store.article_times(b)
+            for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+                self.env.get_template(name)
+            for rows in busiest:
+                if rows and rows[0][0]:
+                    self.handle("GET", "/" + rows[0][0])
+                    self.handle("GET", "/" + rows[0][0] + "?on=2020")  # the same as of a date
+        except Exception:  # warming is only an optimisation: the pages still answer, a little slower at first
             return
-        self.files.warm(paths)
+        self.log(f"govkg serve: warmed up in {time.perf_counter() - t0:.1f} s")
+
+
+_BUSIEST = (  # the nodes whose pages read the most, for App.warm
+    "MATCH (p:Person)-[:HOLDS]->() RETURN p.id, count(*) AS n ORDER BY n DESC, p.id LIMIT 1",
+    "MATCH (a:Agency)<-[:OF]-(:Role)<-[:HOLDS]-() RETURN a.id, count(*) AS n ORDER BY n DESC, a.id LIMIT 1",
+    "MATCH (r:Resolution)-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1",
+)
 
 
 # -- drawings and cells, for the templates (already escaped: Markup) -------------------------------------------
