@@ -314,6 +314,8 @@ def engine_message(message: str) -> str:
 
     >>> engine_message('Conversion exception: Cast failed. Could not convert "Nguyễn Văn A" to INT8.')
     'Conversion exception: a value could not be converted to INT8 (compare values of one type; give a -p value its type with NAME:str=..., :int, :float or :date)'
+    >>> engine_message("Binder exception: Undirected rel pattern 'e' has at least one matched rel table")[:58]
+    'the embedded store keeps MENTIONS edges from their start o'
     """
     if message.startswith("Conversion exception") or "Cast failed" in message:
         m = _CONVERSION_TARGET.search(message)
@@ -322,6 +324,13 @@ def engine_message(message: str) -> str:
                 + " (compare values of one type; give a -p value its type with NAME:str=..., :int, :float or :date)")
     if message.startswith("Unable to cast Python instance"):  # pybind11: a parameter the engine cannot take
         return "a parameter value the database cannot take (give it a type with NAME:str=..., :int or :float)"
+    if "Undirected rel pattern" in message or "Failed to get bwd data" in message:
+        from govkg.graph.schema import schema
+
+        kept = [e.name for e in schema().edges.values() if e.walked == "forward"]
+        return (f"the embedded store keeps {', '.join(kept)} edges from their start only: write them with their "
+                f"direction, from their start, as (a:Article)-[:MENTIONS]->(x), and name the edge types of an "
+                f"undirected pattern (-[e:HOLDS|OF]-); Neo4j takes the query as it is")
     return message
 
 

@@ -32,6 +32,10 @@ class EdgeType:
     pairs: tuple[tuple[str, str], ...]
     props: tuple[Prop, ...]  # fact properties first, then the edge's own
     own: tuple[str, ...] = field(default=())  # names of the edge's own properties
+    # "both" (the default: walked from either end) or "forward" (kept only from its source nodes, in
+    # the embedded store: for edges no lookup walks backwards, so that adding one to an existing
+    # node does not rewrite that node's part of the table)
+    walked: str = "both"
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,8 @@ class Schema:
         for e in self.edges.values():
             pairs = ", ".join(f"FROM {a} TO {b}" for a, b in e.pairs)
             cols = "".join(f", {p.name} {p.type}" for p in e.props)
-            out.append(f"CREATE REL TABLE {e.name}({pairs}{cols})")
+            forward = " WITH (storage_direction = 'fwd')" if e.walked == "forward" else ""
+            out.append(f"CREATE REL TABLE {e.name}({pairs}{cols}){forward}")
         return out
 
     def neo4j_constraints(self) -> list[str]:
@@ -83,6 +88,9 @@ def schema() -> Schema:
     for name, t in raw["edges"].items():
         own = _props(t.get("properties", {}))
         edges[name] = EdgeType(
-            name, t.get("doc", ""), tuple(tuple(p) for p in t["pairs"]), fact + own, tuple(p.name for p in own)
+            name, t.get("doc", ""), tuple(tuple(p) for p in t["pairs"]), fact + own, tuple(p.name for p in own),
+            t.get("walked", "both"),
         )
+        if edges[name].walked not in ("both", "forward"):
+            raise ValueError(f"schema.toml: edges.{name}.walked is '{edges[name].walked}', not 'both' or 'forward'")
     return Schema(nodes, edges, fact)

@@ -260,12 +260,33 @@ class EmbeddedStore:
             for n, label in ends.items():
                 by_label.setdefault(label, []).append(n)
             for label, ids in by_label.items():
-                for n, degree in self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) WITH n, i "
-                                           f"MATCH (n)-[e]-() RETURN n.id, count(e)", {"ids": sorted(ids)}):
-                    win.outside[n] = max(0, degree - win.loaded_degree(n))
+                degree: dict[str, int] = {}
+                for n, d in self._degrees(label, sorted(ids)):
+                    degree[n] = degree.get(n, 0) + d
+                for n, d in degree.items():
+                    win.outside[n] = max(0, d - win.loaded_degree(n))
         if progress:
             progress(3, 3)
         return win
+
+    def _degrees(self, label: str, ids: list[str]):
+        """(id, count) rows that add up to each node's number of edges. The engine walks an edge kept
+        from its source only (schema: walked = "forward") from that source alone: those are
+        counted apart, the ones pointing at these nodes by a scan from their sources."""
+        sch = schema()
+        both = [e.name for e in sch.edges.values() if e.walked == "both" and any(label in p for p in e.pairs)]
+        if both:
+            yield from self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) WITH n, i "
+                                 f"MATCH (n)-[e:{'|'.join(both)}]-() RETURN n.id, count(e)", {"ids": ids})
+        for e in sch.edges.values():
+            if e.walked != "forward":
+                continue
+            if any(a == label for a, _ in e.pairs):
+                yield from self.rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) WITH n, i "
+                                     f"MATCH (n)-[e:{e.name}]->() RETURN n.id, count(e)", {"ids": ids})
+            if any(b == label for _, b in e.pairs):
+                yield from self.rows(f"MATCH ()-[e:{e.name}]->(n:{label}) WHERE n.id IN $ids RETURN n.id, count(e)",
+                                     {"ids": ids})
 
     def _read_nodes(self, win: "Window", want: dict[str, set[str]]) -> None:
         sch = schema()
@@ -576,6 +597,11 @@ class EmbeddedStore:
                          {"rows": [{"u": u, "v": v} for u, v in pairs]})
             tick(len(pairs))
         for label, ids in delta.delete_nodes.items():
+            # an edge kept only from its source (schema: walked = "forward") is not found from the
+            # node it points to, so DETACH DELETE would leave it behind: remove it from its source
+            for e in sch.edges.values():
+                for la in (a for a, b in e.pairs if b == label and e.walked == "forward"):
+                    conn.execute(f"MATCH (a:{la})-[e:{e.name}]->(n:{label}) WHERE n.id IN $ids DELETE e", {"ids": ids})
             conn.execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": ids})
             tick(len(ids))
         for label, rows in delta.update_nodes.items():

@@ -208,6 +208,20 @@ def test_query_errors_are_one_line(hand, query, what):
     assert msg.startswith("govkg: query error: ") and what in msg
 
 
+@pytest.mark.parametrize("query", [
+    "MATCH (p:Person)-[e]-(x) RETURN count(*)",
+    "MATCH (p:Person) WITH p MATCH (p)<-[:MENTIONS]-(a:Article) RETURN count(a)",
+])
+def test_mentions_walked_backwards_say_how_to_ask(hand, query):
+    """MENTIONS is kept from the article's side only: a query walking it from the other end gets one
+    line saying how to write it, and the query written so answers."""
+    msg = one_line_error(run("cypher", query, db=hand), 1)
+    assert "MENTIONS edges from their start only" in msg and "(a:Article)-[:MENTIONS]->(x)" in msg
+    rows = json.loads(ok("cypher", "MATCH (a:Article)-[:MENTIONS]->(p:Person) RETURN count(a) AS n", "--format", "json",
+                         db=hand))
+    assert rows[0]["n"] > 0
+
+
 def test_missing_store(tmp_path):
     msg = one_line_error(run("cypher", "RETURN 1", db=str(tmp_path / "none")), 1)
     assert "no govkg store" in msg

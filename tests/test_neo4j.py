@@ -387,6 +387,17 @@ def _label_of(doc: str, param: str) -> list[str]:
     return labels or ["Person", "Agency", "Resolution"]
 
 
+def best_connected(store: EmbeddedStore, label: str, key: str, n: int) -> list[tuple[str, int]]:
+    """The ``n`` nodes of ``label`` with the most edges, in and out, by ``key`` (ties by it). Each
+    direction is counted apart: the embedded store refuses an undirected pattern over MENTIONS,
+    which it keeps from the article's side only."""
+    count: dict[str, int] = {}
+    for arrow in ("<-[e]-()", "-[e]->()"):
+        for k, c in store.query(f"MATCH (n:{label}){arrow} RETURN {key}, count(e)")[1]:
+            count[k] = count.get(k, 0) + c
+    return sorted(count.items(), key=lambda kc: (-kc[1], kc[0]))[:n]
+
+
 def corpus_params(corpus: EmbeddedStore, seed: EmbeddedStore) -> dict[str, dict]:
     """The CLI's parameters for every named query on the corpus store: those of the sample lookups
     (test_queries.params_for, which covers every query), with the ids replaced by the corpus's
@@ -397,9 +408,7 @@ def corpus_params(corpus: EmbeddedStore, seed: EmbeddedStore) -> dict[str, dict]
 
     def ids(label: str) -> list[str]:
         if label not in top:
-            _, rows = corpus.query(f"MATCH (n:{label})-[e]-() RETURN n.id AS id, count(e) AS c "
-                                   f"ORDER BY c DESC, id LIMIT 3")
-            top[label] = [r[0] for r in rows]
+            top[label] = [n for n, _ in best_connected(corpus, label, "n.id", 3)]
         return top[label]
 
     template = params_for(seed)
@@ -448,7 +457,7 @@ def _lookups(name: str, folder: Path) -> list[list[str]]:
             agencies = top("MATCH (a:Agency)<-[:OF]-(:Role)<-[h:HOLDS]-(:Person) RETURN a.name AS n, count(h) AS c "
                            "ORDER BY c DESC, n LIMIT 2")
             people = top("MATCH (p:Person)-[h:HOLDS]->(:Role) RETURN p.name AS n, count(h) AS c ORDER BY c DESC, n LIMIT 2")
-            docs = top("MATCH (r:Resolution)-[e]-() RETURN r.number AS n, count(e) AS c ORDER BY c DESC, n LIMIT 2")
+            docs = [n for n, _ in best_connected(store, "Resolution", "n.number", 2)]
         finally:
             store.close()
         asks = [["who-leads", a] for a in agencies] + [["who-leads", agencies[0], "--history"]]

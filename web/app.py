@@ -501,7 +501,7 @@ class App:
 _BUSIEST = (  # the nodes whose pages read the most, for App.warm
     "MATCH (p:Person)-[:HOLDS]->() RETURN p.id, count(*) AS n ORDER BY n DESC, p.id LIMIT 1",
     "MATCH (a:Agency)<-[:OF]-(:Role)<-[:HOLDS]-() RETURN a.id, count(*) AS n ORDER BY n DESC, a.id LIMIT 1",
-    "MATCH (r:Resolution)-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1",
+    "MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1",
 )
 
 
