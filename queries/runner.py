@@ -122,9 +122,54 @@ def run_query(backend, name: str, params: dict[str, Any] | None = None) -> tuple
     if extra:
         raise QueryError(f"query '{name}' takes no parameter {', '.join(extra)} "
                          f"(it takes: {q.params_doc or 'none'})")
+    known = getattr(backend, "rows_by_id", None)
+    if known is not None and name in BY_ID and list(params) == ["ids"] and params["ids"]:
+        return known.answer(backend, q, params["ids"])
     if getattr(backend, "scans_id_lists", False):
         return execute(backend, *_one_id_form(q, params))
     return execute(backend, q.text, params)
+
+
+# queries taking only ``ids`` whose every row starts with ``src``, the id it answers for, and that
+# neither order, count nor limit across ids: their answer for a list is the answers for each id
+BY_ID = frozenset({"chain_resolution", "chain_agency", "chain_person", "chain_project", "chain_event",
+                   "neighbours"})
+
+
+class RowsById:
+    """The rows of ``BY_ID`` queries by (query, id), kept by a long-lived backend for one store
+    version (the web view's: the pages of people sharing a body read that body's chain once).
+    It holds at most ``max_rows`` rows and starts again when full."""
+
+    def __init__(self, max_rows: int = 200_000) -> None:
+        self.max_rows = max_rows
+        self.rows: dict[tuple[str, str], list] = {}
+        self.columns: dict[str, list[str]] = {}
+        self.size = 0
+
+    def answer(self, backend, q: NamedQuery, ids: list) -> tuple[list[str], list[list]]:
+        """``q`` for ``ids``: the kept rows of the ids it holds, the store's for the others (kept)."""
+        ids = list(dict.fromkeys(ids))
+        cached = {i: self.rows[(q.name, i)] for i in ids if (q.name, i) in self.rows}
+        missing = [i for i in ids if i not in cached]
+        got: dict[str, list] = {}
+        if missing or q.name not in self.columns:
+            asked = missing or ids[:1]
+            params = {"ids": asked}
+            cols, rows = (execute(backend, *_one_id_form(q, params)) if getattr(backend, "scans_id_lists", False)
+                          else execute(backend, q.text, params))
+            if self.size + len(rows) > self.max_rows:
+                self.rows.clear()
+                self.size = 0
+            self.columns[q.name] = cols
+            got = {i: [] for i in asked}
+            for r in rows:
+                got.setdefault(r[0], []).append(r)
+            for i, rs in got.items():
+                self.rows[(q.name, i)] = rs
+                self.size += len(rs)
+        out = [list(r) for i in ids for r in (got[i] if i in got else cached.get(i, []))]
+        return list(self.columns[q.name]), out
 
 
 _ID_IN = re.compile(r"\b(\w+\.id) IN \$(\w+)\b")

@@ -89,6 +89,7 @@ class Store:
         self.lock = threading.RLock()
         self._signature: tuple | None = None
         self._times: tuple | None = None
+        self._rows: tuple | None = None
 
     @property
     def folder(self) -> Path:
@@ -136,6 +137,15 @@ class Store:
             self._times = (self._signature, times_of(run_records(backend, "all_article_times")))
         return self._times[1]
 
+    def rows_by_id(self):
+        """The chain steps read so far, by query and id, for this store version (call it inside
+        ``backend()``)."""
+        from govkg.queries.runner import RowsById
+
+        if self._rows is None or self._rows[0] != self._signature:
+            self._rows = (self._signature, RowsById())
+        return self._rows[1]
+
     def close(self) -> None:
         with self.lock:
             self.store.close()
@@ -147,10 +157,11 @@ class Memo:
     twice (an agency page's holders for ``who-leads`` and for ``chain``, the times of the same
     articles), and the second answer is the first one's."""
 
-    def __init__(self, backend, article_times: dict | None = None) -> None:
+    def __init__(self, backend, article_times: dict | None = None, rows_by_id=None) -> None:
         self.backend = backend
         self.article_times = article_times  # every article's time, when the caller keeps them (lookups.article_times)
         self.statements: dict = {}  # each holder's statements, made once a page (lookups.statements)
+        self.rows_by_id = rows_by_id  # chain steps by id, kept by the caller (queries.runner.RowsById)
         self.scans_id_lists = getattr(backend, "scans_id_lists", False)  # the runner's hint (queries.runner)
         self.seen: dict[str, tuple[list, list]] = {}
 
@@ -359,7 +370,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 2, 0, 10)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store))
+            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
             c = self._node(b, node_id, "Person")
             try:
                 roles, hidden = lk.person_roles(b, c, at)
@@ -373,7 +384,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 1, 1, 10)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store))
+            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
             c = self._node(b, node_id, "Agency")
             leaders, hidden = lk.leaders(b, c, at)
             history = lk.post_history(b, c)
@@ -386,7 +397,7 @@ class App:
         depth = int_param(query, "depth", 3, 0, 10)
         max_children = int_param(query, "max", 25, 0, None)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store))
+            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
             c = self._node(b, node_id, label)
             tree = lk.build_chain(b, c, depth, at)
         tree["_view"] = {"max": max_children, "on": at.text() if at else None, "depth": depth}
