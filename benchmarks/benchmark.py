@@ -339,7 +339,8 @@ def serve_pages(db: Path, sample: int = 30) -> None:
                    "ORDER BY n DESC, a.id"),
         "document": "MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id",
     }
-    busiest = {k: [r[0] for r in store.query(q + f" LIMIT {sample}")[1]] for k, q in busiest.items()}
+    queries = busiest
+    busiest = {k: [r[0] for r in store.query(q + f" LIMIT {sample}")[1]] for k, q in queries.items()}
     store.close()
     exe = shutil.which("govkg")
     cmd = [exe] if exe else [sys.executable, "-m", "govkg.cli"]
@@ -417,6 +418,34 @@ def serve_pages(db: Path, sample: int = 30) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    cold_pages(db, queries)
+
+
+def cold_pages(db: Path, queries: dict[str, str], n: int = 100) -> None:
+    """The ``n`` busiest pages of each kind, now and as of a date, each asked with nothing kept
+    from another page (the chain steps the server keeps by id are dropped before each): the worst
+    a first view can cost. In process, timed as the Server-Timing header times a page."""
+    import statistics as st
+
+    from govkg.web.app import App
+
+    app = App(db)
+    app.warm()
+    with app.store.backend() as b:
+        ids = {k: [r[0] for r in b.query(q + f" LIMIT {n}")[1]] for k, q in queries.items()}
+    for kind, picks in ids.items():
+        times = []
+        for i in picks:
+            for on in ("", "?on=2018-06-01"):
+                app.store._rows = None
+                t = time.perf_counter()
+                app.handle("GET", "/" + i + on)
+                times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        line(f"serve: the {len(picks)} busiest {kind} pages, now and as of a date, nothing kept",
+             f"median {st.median(times):,.1f} ms, max {times[-1]:,.1f} ms; {sum(t > 100 for t in times)} "
+             f"of {len(times)} over 100 ms")
+    app.store.close()
 
 
 def main() -> None:

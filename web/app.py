@@ -249,7 +249,7 @@ class App:
                                            "Project": "project", "Task": "task", "Event": "event"},
                                 person_timeline=person_timeline, history_timeline=history_timeline,
                                 chain_drawing=chain_drawing, cell=cypher_cell, chain_list=chain_list,
-                                evidence=evidence)
+                                evidence=evidence, leaders_rows=leaders_rows, history_rows=history_rows)
 
     # -- dispatch ------------------------------------------------------------------------------------------
     def handle(self, method: str, target: str) -> Response:
@@ -576,6 +576,24 @@ def evidence(sources: list[dict], first_article: str | None = None):
         sources = [s for s in sources if s["article"] == first_article] + [
             s for s in sources if s["article"] != first_article]
     return Markup(evidence_html(sources))
+
+
+def leaders_rows(rows: list[dict], on: str | None = None):
+    """The rows of a body's holders table (written in Python: a body of 200 members)."""
+    from markupsafe import Markup
+
+    from govkg.web.fragments import leaders_rows as rows_html
+
+    return Markup(rows_html(rows, on, node_url))
+
+
+def history_rows(holders: list[dict]):
+    """The rows of one post's history table."""
+    from markupsafe import Markup
+
+    from govkg.web.fragments import history_rows as rows_html
+
+    return Markup(rows_html(holders, node_url))
 
 
 def cypher_cell(v: Any) -> str:

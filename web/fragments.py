@@ -83,3 +83,60 @@ def chain_list(node: dict, max_children: int, on: str | None, url: Callable[[str
 
     walk(node)
     return "".join(out)
+
+
+def seen_html(r: dict) -> str:
+    """When a fact was seen, as the tables show it: first – last, the last, ≤ a bound, or undated.
+
+    >>> seen_html({"first_seen": "2016-04-07", "last_seen": "2021-04-05"}), seen_html({"last_bound": "2017-06-08"})
+    ('2016-04-07 – 2021-04-05', '≤2017-06-08')
+    """
+    first, last = r.get("first_seen"), r.get("last_seen")
+    if first and last and first != last:
+        return f"{_e(first)} – {_e(last)}"
+    if last:
+        return _e(last)
+    if r.get("last_bound"):
+        return "≤" + _e(r["last_bound"])
+    return '<span class="muted">undated</span>'
+
+
+def standing_html(st: dict | None) -> str:
+    """A holder's standing at a date: its state, and the note saying why."""
+    if not st:
+        return ""
+    note = f' <span class="standing muted">{_e(st["note"])}</span>' if st.get("note") else ""
+    return f'<span class="state {_e(st["state"])}">{_e(st["state"])}</span>{note}'
+
+
+def _first_of(sources: list[dict], article: str | None) -> list[dict]:
+    if not article:
+        return sources
+    return [s for s in sources if s["article"] == article] + [s for s in sources if s["article"] != article]
+
+
+def leaders_rows(rows: list[dict], on: str | None, url: Callable[[str, str | None], str | None]) -> str:
+    """The rows of a body's holders table (``govkg who-leads --format json`` records): rank, post,
+    person (linked), status, seen, standing, evidence (the source the status rests on first)."""
+    out = []
+    for r in rows:
+        st = r.get("standing")
+        faded = ' class="faded"' if st and not st.get("shown") else ""
+        out.append(f'<tr{faded}><td>{_e(r.get("rank") or "member")}</td><td>{_e(r.get("title"))}</td>'
+                   f'<td><a href="{_e(url(r["person_id"], on))}">{_e(r.get("person"))}</a></td>'
+                   f'<td>{_e(r.get("status") or "")}</td><td>{seen_html(r)}</td><td>{standing_html(st)}</td>'
+                   f'<td>{evidence_html(_first_of(r.get("sources") or [], r.get("status_article")))}</td></tr>')
+    return "".join(out)
+
+
+def history_rows(holders: list[dict], url: Callable[[str, str | None], str | None]) -> str:
+    """The rows of one post's history table (``govkg history --format json`` holders)."""
+    out = []
+    for h in holders:
+        first = h.get("first_seen") or ("≤" + h["first_bound"] if h.get("first_bound") else "")
+        last = h.get("last_seen") or ("≤" + h["last_bound"] if h.get("last_bound") else "")
+        out.append(f'<tr><td><a href="{_e(url(h["person_id"], None))}">{_e(h.get("person"))}</a></td>'
+                   f'<td>{_e(h.get("status") or "")}</td><td>{_e(first)}</td><td>{_e(last)}</td>'
+                   f'<td>{_e(h.get("follows") or "")}</td>'
+                   f'<td>{evidence_html(_first_of(h.get("sources") or [], h.get("status_article")))}</td></tr>')
+    return "".join(out)
