@@ -332,14 +332,13 @@ def serve_pages(db: Path, sample: int = 30) -> None:
                     ("document", "MATCH (r:Resolution) RETURN r.id"),
                     ("article", "MATCH (a:Article) RETURN a.id")):
         ids[kind] = sorted(r[0] for r in store.query(q)[1])
-    heavy = store.query("MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id LIMIT 1")[1]
-    busiest = {  # the pages that read the most: most evidence behind a person's posts, a body's holders
+    queries = {  # the pages that read the most: most evidence behind a person's posts, a body's holders
         "person": "MATCH (p:Person)-[h:HOLDS]->() RETURN p.id, sum(size(h.source_articles)) AS n ORDER BY n DESC, p.id",
         "agency": ("MATCH ()-[h:HOLDS]->(:Role)-[:OF]->(a:Agency) RETURN a.id, sum(size(h.source_articles)) AS n "
                    "ORDER BY n DESC, a.id"),
         "document": "MATCH (r:Resolution)<-[e]-() RETURN r.id, count(e) AS n ORDER BY n DESC, r.id",
     }
-    queries = busiest
+    heavy = store.query(queries["document"] + " LIMIT 1")[1]
     busiest = {k: [r[0] for r in store.query(q + f" LIMIT {sample}")[1]] for k, q in queries.items()}
     store.close()
     exe = shutil.which("govkg")
@@ -437,7 +436,7 @@ def cold_pages(db: Path, queries: dict[str, str], n: int = 100) -> None:
         times = []
         for i in picks:
             for on in ("", "?on=2018-06-01"):
-                app.store._rows = None
+                app.store.forget("rows_by_id")
                 t = time.perf_counter()
                 app.handle("GET", "/" + i + on)
                 times.append((time.perf_counter() - t) * 1000)

@@ -438,34 +438,20 @@ class EmbeddedStore:
 
         self.close()
         self.prepare()
-        tmp = self.folder / f"{DB_FILE}{TEMP_MARK}{os.getpid()}"
-        _remove_temp_files(tmp)
+        tmp = self._new_temp_file()
         try:
             db = ladybug.Database(str(tmp))
             conn = ladybug.Connection(db)
         except (RuntimeError, OSError) as e:
             _remove_temp_files(tmp)
             raise self._write_error(e) from None
-        try:
+        with self._undone_on_failure(tmp, stopping, conn, db):
             self._copy_into(conn, kg, progress)
-        except BaseException as e:
-            _close_quietly(conn, db)
-            _remove_temp_files(tmp)
-            failure = self._write_failure(e, stopping)
-            if failure is e:
-                raise
-            raise failure from None
-        try:
+        with self._undone_on_failure(tmp, None):
             conn.close()
             db.close()
             _fsync(tmp)
             self._settle_live_database()
-        except BaseException as e:
-            _remove_temp_files(tmp)
-            failure = self._write_failure(e, None)
-            if failure is e:
-                raise
-            raise failure from None
         self._swap_in(tmp, on_commit, stopping)
 
     def apply_delta(self, delta: "Delta", progress: Progress | None = None,
@@ -480,18 +466,33 @@ class EmbeddedStore:
         self.close()
         self.prepare()
         self._settle_live_database()  # what a killed writer committed is in the file before it is copied
-        tmp = self.folder / f"{DB_FILE}{TEMP_MARK}{os.getpid()}"
-        _remove_temp_files(tmp)
-        try:
+        tmp = self._new_temp_file()
+        with self._undone_on_failure(tmp, stopping):
             shutil.copyfile(self.db_path, tmp)
             self._write_rows(tmp, delta, progress)
+        self._swap_in(tmp, on_commit, stopping)
+
+    def _new_temp_file(self) -> Path:
+        """This process's file to write a new database into, beside the live one, left by no one."""
+        tmp = self.folder / f"{DB_FILE}{TEMP_MARK}{os.getpid()}"
+        _remove_temp_files(tmp)
+        return tmp
+
+    @contextmanager
+    def _undone_on_failure(self, tmp: Path, stopping: Callable[[], bool] | None, conn=None,
+                           db=None) -> Iterator[None]:
+        """On any failure inside: close ``conn`` and ``db`` when given, remove ``tmp`` and its sidecars
+        (the live store stays as it was), and raise what :meth:`_write_failure` makes of it."""
+        try:
+            yield
         except BaseException as e:
+            if conn is not None or db is not None:
+                _close_quietly(conn, db)
             _remove_temp_files(tmp)
             failure = self._write_failure(e, stopping)
             if failure is e:
                 raise
             raise failure from None
-        self._swap_in(tmp, on_commit, stopping)
 
     def _write_failure(self, e: BaseException, stopping: Callable[[], bool] | None) -> BaseException:
         """What a write that failed with ``e`` raises: an interrupt when the load was being stopped

@@ -125,6 +125,11 @@ def run_query(backend, name: str, params: dict[str, Any] | None = None) -> tuple
     known = getattr(backend, "rows_by_id", None)
     if known is not None and name in BY_ID and list(params) == ["ids"] and params["ids"]:
         return known.answer(backend, q, params["ids"])
+    return _execute_named(backend, q, params)
+
+
+def _execute_named(backend, q: NamedQuery, params: dict[str, Any]) -> tuple[list[str], list[list]]:
+    """``q`` as the backend runs it best: a one-id list as that id where the engine scans for lists."""
     if getattr(backend, "scans_id_lists", False):
         return execute(backend, *_one_id_form(q, params))
     return execute(backend, q.text, params)
@@ -150,26 +155,22 @@ class RowsById:
     def answer(self, backend, q: NamedQuery, ids: list) -> tuple[list[str], list[list]]:
         """``q`` for ``ids``: the kept rows of the ids it holds, the store's for the others (kept)."""
         ids = list(dict.fromkeys(ids))
-        cached = {i: self.rows[(q.name, i)] for i in ids if (q.name, i) in self.rows}
-        missing = [i for i in ids if i not in cached]
-        got: dict[str, list] = {}
-        if missing or q.name not in self.columns:
-            asked = missing or ids[:1]
-            params = {"ids": asked}
-            cols, rows = (execute(backend, *_one_id_form(q, params)) if getattr(backend, "scans_id_lists", False)
-                          else execute(backend, q.text, params))
+        kept = {i: self.rows[(q.name, i)] for i in ids if (q.name, i) in self.rows}
+        missing = [i for i in ids if i not in kept]
+        if missing:  # (the columns are known once any row of the query is kept)
+            cols, rows = _execute_named(backend, q, {"ids": missing})
             if self.size + len(rows) > self.max_rows:
                 self.rows.clear()
                 self.size = 0
             self.columns[q.name] = cols
-            got = {i: [] for i in asked}
+            got: dict[str, list] = {i: [] for i in missing}
             for r in rows:
                 got.setdefault(r[0], []).append(r)
             for i, rs in got.items():
                 self.rows[(q.name, i)] = rs
                 self.size += len(rs)
-        out = [list(r) for i in ids for r in (got[i] if i in got else cached.get(i, []))]
-        return list(self.columns[q.name]), out
+            kept.update(got)
+        return list(self.columns[q.name]), [list(r) for i in ids for r in kept[i]]
 
 
 _ID_IN = re.compile(r"\b(\w+\.id) IN \$(\w+)\b")

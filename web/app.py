@@ -87,18 +87,12 @@ class Store:
 
         self.store = EmbeddedStore(folder)
         self.lock = threading.RLock()
-        self._signature: tuple | None = None
-        self._times: tuple | None = None
-        self._rows: tuple | None = None
+        self._signature: tuple | None = None  # the open database file's identity (a load swaps in a new one)
+        self._kept: dict[str, tuple] = {}  # name -> (store version, what was made from it)
 
     @property
     def folder(self) -> Path:
         return self.store.folder
-
-    @property
-    def signature(self) -> tuple | None:
-        """The open database file's identity (changes when a load swaps a new one in)."""
-        return self._signature
 
     def _current(self) -> tuple | None:
         try:
@@ -128,23 +122,35 @@ class Store:
                 self._signature = sig
             yield self.store
 
+    def kept(self, name: str, make):
+        """What ``make()`` gives, made once per store version (call it inside ``backend()``)."""
+        got = self._kept.get(name)
+        if got is None or got[0] != self._signature:
+            got = self._kept[name] = (self._signature, make())
+        return got[1]
+
+    def forget(self, name: str) -> None:
+        """Drop what :meth:`kept` holds under ``name`` (the benchmark times pages with nothing kept)."""
+        self._kept.pop(name, None)
+
     def article_times(self, backend) -> dict:
         """When every stored article was published, read once per store version (call it inside
         ``backend()``): a page's lookups then take the times of the articles they cite from it."""
         from govkg.queries.lookups import times_of
 
-        if self._times is None or self._times[0] != self._signature:
-            self._times = (self._signature, times_of(run_records(backend, "all_article_times")))
-        return self._times[1]
+        return self.kept("article_times", lambda: times_of(run_records(backend, "all_article_times")))
 
     def rows_by_id(self):
         """The chain steps read so far, by query and id, for this store version (call it inside
         ``backend()``)."""
         from govkg.queries.runner import RowsById
 
-        if self._rows is None or self._rows[0] != self._signature:
-            self._rows = (self._signature, RowsById())
-        return self._rows[1]
+        return self.kept("rows_by_id", RowsById)
+
+    def memo(self, backend) -> "Memo":
+        """A page's backend over ``backend`` (call it inside ``backend()``): its queries once each,
+        with what this store version keeps."""
+        return Memo(backend, self.article_times(backend), self.rows_by_id())
 
     def close(self) -> None:
         with self.lock:
@@ -238,7 +244,6 @@ class App:
 
         self.store = Store(db)
         self.files = ArticleFiles()
-        self._stats: tuple | None = None
         self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
         self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                                autoescape=select_autoescape(default=True, default_for_string=True),
@@ -249,7 +254,8 @@ class App:
                                            "Project": "project", "Task": "task", "Event": "event"},
                                 person_timeline=person_timeline, history_timeline=history_timeline,
                                 chain_drawing=chain_drawing, cell=cypher_cell, chain_list=chain_list,
-                                evidence=evidence, leaders_rows=leaders_rows, history_rows=history_rows)
+                                evidence=evidence, leaders_rows=leaders_rows, history_rows=history_rows,
+                                seen=seen, standing=standing)
 
     # -- dispatch ------------------------------------------------------------------------------------------
     def handle(self, method: str, target: str) -> Response:
@@ -353,10 +359,7 @@ class App:
 
     def home(self) -> dict:
         with self.store.backend() as b:  # the counts change only when a load replaces the store
-            sig = self.store.signature
-            if self._stats is None or self._stats[0] != sig:
-                self._stats = (sig, lk.stats(b))
-            return json.loads(json.dumps(self._stats[1]))
+            return json.loads(json.dumps(self.store.kept("stats", lambda: lk.stats(b))))
 
     def search(self, query: dict) -> dict:
         text = (_one(query, "q") or "").strip()
@@ -370,7 +373,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 2, 0, 10)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
+            b = self.store.memo(store)
             c = self._node(b, node_id, "Person")
             try:
                 roles, hidden = lk.person_roles(b, c, at)
@@ -384,7 +387,7 @@ class App:
         at = on_param(query)
         depth = int_param(query, "depth", 1, 1, 10)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
+            b = self.store.memo(store)
             c = self._node(b, node_id, "Agency")
             leaders, hidden = lk.leaders(b, c, at)
             history = lk.post_history(b, c)
@@ -397,7 +400,7 @@ class App:
         depth = int_param(query, "depth", 3, 0, 10)
         max_children = int_param(query, "max", 25, 0, None)
         with self.store.backend() as store:
-            b = Memo(store, self.store.article_times(store), self.store.rows_by_id())
+            b = self.store.memo(store)
             c = self._node(b, node_id, label)
             tree = lk.build_chain(b, c, depth, at)
         tree["_view"] = {"max": max_children, "on": at.text() if at else None, "depth": depth}
@@ -570,12 +573,27 @@ def evidence(sources: list[dict], first_article: str | None = None):
     """A fact's sources, those of ``first_article`` (the one its status rests on) first."""
     from markupsafe import Markup
 
-    from govkg.web.fragments import evidence_html
+    from govkg.web.fragments import evidence_html, status_first
 
-    if first_article:
-        sources = [s for s in sources if s["article"] == first_article] + [
-            s for s in sources if s["article"] != first_article]
-    return Markup(evidence_html(sources))
+    return Markup(evidence_html(status_first(sources, first_article)))
+
+
+def seen(r: dict):
+    """When a fact was seen, as the tables show it."""
+    from markupsafe import Markup
+
+    from govkg.web.fragments import seen_html
+
+    return Markup(seen_html(r))
+
+
+def standing(st: dict | None):
+    """A holder's standing at a date."""
+    from markupsafe import Markup
+
+    from govkg.web.fragments import standing_html
+
+    return Markup(standing_html(st))
 
 
 def leaders_rows(rows: list[dict], on: str | None = None):

@@ -109,7 +109,8 @@ def standing_html(st: dict | None) -> str:
     return f'<span class="state {_e(st["state"])}">{_e(st["state"])}</span>{note}'
 
 
-def _first_of(sources: list[dict], article: str | None) -> list[dict]:
+def status_first(sources: list[dict], article: str | None) -> list[dict]:
+    """A fact's sources, those of ``article`` (the one its status rests on) first."""
     if not article:
         return sources
     return [s for s in sources if s["article"] == article] + [s for s in sources if s["article"] != article]
@@ -125,7 +126,7 @@ def leaders_rows(rows: list[dict], on: str | None, url: Callable[[str, str | Non
         out.append(f'<tr{faded}><td>{_e(r.get("rank") or "member")}</td><td>{_e(r.get("title"))}</td>'
                    f'<td><a href="{_e(url(r["person_id"], on))}">{_e(r.get("person"))}</a></td>'
                    f'<td>{_e(r.get("status") or "")}</td><td>{seen_html(r)}</td><td>{standing_html(st)}</td>'
-                   f'<td>{evidence_html(_first_of(r.get("sources") or [], r.get("status_article")))}</td></tr>')
+                   f'<td>{evidence_html(status_first(r.get("sources") or [], r.get("status_article")))}</td></tr>')
     return "".join(out)
 
 
@@ -138,5 +139,5 @@ def history_rows(holders: list[dict], url: Callable[[str, str | None], str | Non
         out.append(f'<tr><td><a href="{_e(url(h["person_id"], None))}">{_e(h.get("person"))}</a></td>'
                    f'<td>{_e(h.get("status") or "")}</td><td>{_e(first)}</td><td>{_e(last)}</td>'
                    f'<td>{_e(h.get("follows") or "")}</td>'
-                   f'<td>{evidence_html(_first_of(h.get("sources") or [], h.get("status_article")))}</td></tr>')
+                   f'<td>{evidence_html(status_first(h.get("sources") or [], h.get("status_article")))}</td></tr>')
     return "".join(out)
