@@ -95,8 +95,10 @@ def push(db, neo4j_uri, neo4j_user, neo4j_database, batch_size):
         target.close()
     nodes, edges = sum(summary["nodes"].values()), sum(summary["edges"].values())
     where = f"{target.uri}" + (f" (database {neo4j_database})" if neo4j_database else "")
+    sentences = sum(summary["sentences"].values())
     click.echo(f"pushed {nodes} nodes ({summary['nodes_created']} new) and {edges} relationships "
-               f"({summary['relationships_created']} new) to {where} in {time.perf_counter() - t0:.1f} s")
+               f"({summary['relationships_created']} new), with {sentences} source sentences "
+               f"({summary['sentences_created']} new), to {where} in {time.perf_counter() - t0:.1f} s")
     for label, n in summary["nodes"].items():
         if n:
             click.echo(f"  {label:<16}{n:>10}")

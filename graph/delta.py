@@ -10,6 +10,10 @@ follows what it adds, not what the store holds.
 A node of the window may have facts outside it; ``outside`` counts them for the nodes a replaced
 article could leave without any, so that a node is removed as an orphan only when the whole store
 holds no fact of it any more.
+
+The sentences of the sources are rows of their own (the Sentence table): a load adds those its
+facts cite that the store lacks, and removes those of a replaced article no fact cites any more
+(every fact citing a replaced article is in the window, so none outside it can cite them).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from govkg.graph.model import KnowledgeGraph
-from govkg.graph.rows import edge_properties, node_properties, sources_from_row
+from govkg.graph.rows import edge_properties, node_properties, sentence_rows, sources_from_row
 from govkg.graph.schema import schema
 
 EdgeGroup = tuple[str, str, str]  # (edge type, label of its start, label of its end)
@@ -33,11 +37,16 @@ class Delta:
     update_edges: dict[EdgeGroup, list[tuple[str, str, dict]]] = field(default_factory=dict)
     new_nodes: dict[str, list[tuple[str, dict]]] = field(default_factory=dict)
     new_edges: dict[EdgeGroup, list[tuple[str, str, dict]]] = field(default_factory=dict)
+    new_sentences: list[tuple[str, dict]] = field(default_factory=list)  # Sentence rows (id, row)
+    delete_sentences: list[str] = field(default_factory=list)
+    # ids among new_sentences of articles stored before this load: written only if the store lacks them
+    check_sentences: set[str] = field(default_factory=set)
 
     def size(self) -> int:
         """The number of rows written."""
         return sum(len(x) for part in (self.delete_edges, self.delete_nodes, self.update_nodes, self.update_edges,
-                                       self.new_nodes, self.new_edges) for x in part.values())
+                                       self.new_nodes, self.new_edges) for x in part.values()) + \
+            len(self.new_sentences) + len(self.delete_sentences)
 
     def __bool__(self) -> bool:
         return self.size() > 0
@@ -46,9 +55,11 @@ class Delta:
 class Window:
     """Part of the stored graph as a :class:`KnowledgeGraph`, with the rows it was read from."""
 
-    def __init__(self) -> None:
+    def __init__(self, replaced=()) -> None:
         self.kg = KnowledgeGraph()
         self.outside: dict[str, int] = {}
+        self.replaced = set(replaced)  # stored articles the load replaces
+        self.sentences_read: set[str] = set()  # Sentence ids the facts read cite
         self._nodes: dict[str, tuple[str, dict]] = {}  # id -> (label, row as stored)
         self._edges: dict[tuple[str, str, str], dict] = {}  # (u, v, type) -> row as stored
 
@@ -64,13 +75,14 @@ class Window:
         self.kg.g.add_node(node_id, label=label, **props)
         self._nodes[node_id] = (label, node_properties(props, label))
 
-    def add_edge_row(self, etype: str, u: str, v: str, cols: list[str], values: list) -> None:
-        """A fact read from the store (both its ends already read)."""
+    def add_edge_row(self, etype: str, u: str, v: str, cols: list[str], values: list,
+                     texts: dict[str, str]) -> None:
+        """A fact read from the store (both its ends already read); ``texts``: its sentences by id."""
         if (u, v, etype) in self._edges:
             return
         props = dict(zip(cols, values))
         self._edges[(u, v, etype)] = {c: props[c] for c in cols}
-        self.kg.g.add_edge(u, v, key=etype, type=etype, **sources_from_row(dict(props)))
+        self.kg.g.add_edge(u, v, key=etype, type=etype, **sources_from_row(dict(props), texts))
 
     def loaded_degree(self, node_id: str) -> int:
         return self.kg.g.degree(node_id) if node_id in self.kg.g else 0
@@ -114,6 +126,20 @@ class Window:
             if (la, lb) not in sch.edges[k].pairs:
                 raise ValueError(f"schema has no {k} from {la} to {lb}")
             out.new_edges.setdefault((k, la, lb), []).append((u, v, edge_properties(d, k)))
+        cited = sentence_rows(d for _, _, d in g.edges(data=True))
+        for i, row in cited.items():
+            if i not in self.sentences_read:
+                out.new_sentences.append((i, row))
+                if row["article"] in self._nodes:
+                    out.check_sentences.add(i)
+        # a replaced article's sentences: only the window's facts can cite them
+        gone = self.sentences_read - cited.keys()
+        if gone:
+            of = {}
+            for (u, v, k), before in self._edges.items():
+                for a, i in zip(before.get("source_articles") or (), before.get("source_sentence_ids") or ()):
+                    of[i] = a
+            out.delete_sentences = sorted(i for i in gone if of.get(i) in self.replaced)
         return out
 
 

@@ -4,8 +4,8 @@
 ``id:ID(<Label>)``, the typed properties, ``:LABEL``) and one relationship file per edge type and
 pair of labels (``rels_<TYPE>_<From>_<To>.csv``, header ``:START_ID(<From>)``, ``:END_ID(<To>)``,
 ``:TYPE``, the typed properties), with the labels and property names of the embedded store and of
-``govkg push``: sources as the parallel arrays ``source_articles``, ``source_sentences`` ...,
-dates as ``:date``. Each label has its own id space, so the ``id`` property of every node is the
+``govkg push``: sources as the parallel arrays ``source_articles``, ``source_sentence_ids`` ...,
+their sentences in ``nodes_Sentence.csv`` (each once, by id), dates as ``:date``. Each label has its own id space, so the ``id`` property of every node is the
 govkg id.
 
 Arrays are joined with ``ARRAY_DELIMITER`` (U+00A6 BROKEN BAR), not ';', which sentences contain;
@@ -84,7 +84,7 @@ def write_neo4j_csv(kg, out_dir) -> dict:
     counts = {"nodes": {}, "relationships": {}, "files": [], "array_delimiter": ARRAY_DELIMITER_ARG}
     node_files, rel_files = [], []
     by_label, by_type = group_nodes(kg), group_edges(kg)
-    for label, nt in sch.nodes.items():
+    for label, nt in sch.tables.items():
         rows = by_label.get(label, [])
         counts["nodes"][label] = len(rows)
         if not rows:
@@ -115,8 +115,9 @@ def write_neo4j_csv(kg, out_dir) -> dict:
     counts["replaced_delimiters"] = cells.replaced
     (out / "README.md").write_text(_readme(node_files, rel_files, counts, cells.multiline, cells.lone_empty),
                                    encoding="utf-8")
-    summary = {"nodes": sum(counts["nodes"].values()), "relationships": sum(counts["relationships"].values()),
-               "files": len(counts["files"])}
+    summary = {"nodes": sum(n for lb, n in counts["nodes"].items() if lb in sch.nodes),
+               "sentences": counts["nodes"].get(sch.sentence.label, 0),
+               "relationships": sum(counts["relationships"].values()), "files": len(counts["files"])}
     if cells.replaced:
         summary["replaced_delimiters"] = cells.replaced
     return summary
@@ -127,7 +128,7 @@ def neo4j_csv_files(kg) -> dict:
     "files": [names]}``."""
     sch = schema()
     by_label, by_type = group_nodes(kg), group_edges(kg)
-    nodes = {label: len(by_label.get(label, [])) for label in sch.nodes}
+    nodes = {label: len(by_label.get(label, [])) for label in sch.tables}
     rels, node_files, rel_files = {}, [f"nodes_{lb}.csv" for lb, n in nodes.items() if n], []
     for etype in sch.edges:
         pairs = by_type.get(etype, {})
@@ -181,13 +182,14 @@ def _readme(node_files: list[str], rel_files: list[str], counts: dict, multiline
 
 {total_n} nodes and {total_r} relationships, written by `govkg export --format neo4j-csv`, with the same
 labels and property names as the embedded store and `govkg push` (sources as the parallel arrays
-`source_articles`, `source_sentences`, `source_starts`, `source_zones`; dates as Neo4j dates).
+`source_articles`, `source_sentence_ids`, `source_starts`, `source_zones`, the sentences themselves
+in `nodes_Sentence.csv`, each once; dates as Neo4j dates).
 
 - one file per label, `nodes_<Label>.csv`: header `id:ID(<Label>)` (the govkg id, also stored as
   the property `id`; each label is its own id space), the typed properties, `:LABEL`;
 - one file per relationship type and pair of labels, `rels_<TYPE>_<From>_<To>.csv`: header
   `:START_ID(<From>)`, `:END_ID(<To>)`, `:TYPE`, the typed properties;
-- arrays are joined with U+00A6 (¦), not `;` which sentences contain, hence
+- arrays are joined with U+00A6 (¦), not `;` which texts may contain, hence
   `--array-delimiter={ARRAY_DELIMITER_ARG}`{f" ({counts['replaced_delimiters']} array elements held it and have '|' instead)" if counts.get("replaced_delimiters") else ""}.
 
 ## Import

@@ -6,8 +6,9 @@ refuses a write in it), so named queries and lookups run unchanged on it, and ``
 KnowledgeGraph: uniqueness constraints from the schema, then, per label and per edge type, only what
 the server lacks or holds differently, in batched ``UNWIND $rows`` transactions. Labels and property
 names are the embedded store's: sources are the parallel lists ``source_articles``,
-``source_sentences``, ``source_starts``, ``source_zones``, ``source_statuses`` (Neo4j has no nested
-maps), dates are Neo4j dates. Pushing the same graph twice writes nothing the second time.
+``source_sentence_ids``, ``source_starts``, ``source_zones``, ``source_statuses`` (Neo4j has no nested
+maps), the sentences nodes labelled ``Sentence`` (each once, by id, as in the embedded store), dates
+are Neo4j dates. Pushing the same graph twice writes nothing the second time.
 
 The URI is never shown with a password in it (``govkg.redact``), and one carrying credentials is
 refused: the password comes from the caller (the CLI reads ``NEO4J_PASSWORD``), never from a
@@ -151,7 +152,8 @@ class Neo4jStore:
         batches at once while this thread prepares the next rows.
 
         Returns the counts: ``nodes``/``edges`` (rows per label/type), ``nodes_created``,
-        ``relationships_created``, ``nodes_updated``, ``relationships_updated``,
+        ``relationships_created``, ``nodes_updated``, ``relationships_updated``, ``sentences``
+        (``{"Sentence": rows}``), ``sentences_created``, ``sentences_updated``,
         ``constraints_added``, and ``seconds``, where the time went: ``prepare`` (rows built and
         compared in Python), ``read`` (what the server holds), ``write`` (waiting for the write
         transactions once everything else was done), and ``server`` (the server's own time running
@@ -163,8 +165,9 @@ class Neo4jStore:
         from neo4j import exceptions as ex
 
         sch = schema()
-        summary = {"nodes": {}, "edges": {}, "nodes_created": 0, "relationships_created": 0, "nodes_updated": 0,
-                   "relationships_updated": 0, "constraints_added": 0,
+        summary = {"nodes": {}, "edges": {}, "sentences": {}, "nodes_created": 0, "relationships_created": 0,
+                   "nodes_updated": 0, "relationships_updated": 0, "sentences_created": 0, "sentences_updated": 0,
+                   "constraints_added": 0,
                    "seconds": {"prepare": 0.0, "read": 0.0, "write": 0.0, "server": 0.0}}
         secs = summary["seconds"]
         drv = self.driver()
@@ -233,11 +236,12 @@ class Neo4jStore:
                     t = tick()
                     by_label = group_nodes(kg)
                     secs["prepare"] += tick() - t
-                    for label in sch.nodes:
+                    for label in sch.tables:
                         t = tick()
                         wanted = {n: node_properties(d, label) for n, d in by_label.get(label, [])}
                         secs["prepare"] += tick() - t
-                        summary["nodes"][label] = len(wanted)
+                        sentences = label == sch.sentence.label
+                        summary["sentences" if sentences else "nodes"][label] = len(wanted)
                         if wanted:
                             created, updated = plan(
                                 s, wanted, f"MATCH (n:{label}) RETURN n.id AS k, properties(n) AS p"
@@ -245,8 +249,8 @@ class Neo4jStore:
                                 f"UNWIND $rows AS r CREATE (n:{label}) SET n = r.props",
                                 f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n += r.props",
                                 "nodes_created", pool)
-                            summary["nodes_created"] += created
-                            summary["nodes_updated"] += updated
+                            summary["sentences_created" if sentences else "nodes_created"] += created
+                            summary["sentences_updated" if sentences else "nodes_updated"] += updated
                         collect(False)
 
                     t = tick()
@@ -292,12 +296,14 @@ class Neo4jStore:
 
     def push_size(self, kg) -> int:
         """How many rows ``push`` sends (for a progress bar)."""
-        return kg.g.number_of_nodes() + kg.g.number_of_edges()
+        from govkg.graph.rows import sentence_rows
+
+        return kg.g.number_of_nodes() + kg.g.number_of_edges() + len(sentence_rows(d for _, _, d in kg.g.edges(data=True)))
 
 
 def _count_query(sch) -> str:
     """One query giving the number of nodes per label and of edges per type (Neo4j's count store)."""
-    parts = [f"MATCH (n:{lb}) RETURN '{lb}' AS k, count(n) AS c" for lb in sch.nodes]
+    parts = [f"MATCH (n:{lb}) RETURN '{lb}' AS k, count(n) AS c" for lb in sch.tables]
     parts += [f"MATCH ()-[e:{et}]->() RETURN '{et}' AS k, count(e) AS c" for et in sch.edges]
     return " UNION ALL ".join(parts)
 

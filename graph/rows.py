@@ -2,8 +2,10 @@
 
 One place for the embedded store's bulk load, the Neo4j push and the neo4j-admin CSV files: every
 schema column (None when absent), values in the column's type, and a fact's sources as the parallel
-lists ``source_articles``, ``source_sentences``, ``source_starts``, ``source_zones``,
-``source_statuses``, ``source_stated_on`` (Neo4j has no nested maps in properties).
+lists ``source_articles``, ``source_sentence_ids``, ``source_starts``, ``source_zones``,
+``source_statuses``, ``source_stated_on`` (Neo4j has no nested maps in properties). The sentences
+themselves are rows of the Sentence table (:func:`sentence_rows`), each stored once, named by
+:func:`govkg.identity.sentence_id`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from datetime import date, datetime
 from typing import Any
 
 from govkg.graph.schema import schema
+from govkg.identity import sentence_id
+
+SENTENCE = "Sentence"
 
 
 def node_properties(data: dict, label: str) -> dict[str, Any]:
     """The properties of a node as both stores hold them: every schema column (None when absent),
     values coerced to the column's type. ``id`` is not included."""
-    nt = schema().nodes[label]
+    nt = schema().tables[label]
     return {p.name: coerce(data.get(p.name), p.type) for p in nt.props}
 
 
@@ -27,7 +32,7 @@ def edge_properties(data: dict, etype: str) -> dict[str, Any]:
     srcs = data.get("sources") or []
     row = {k: v for k, v in data.items() if k not in ("sources", "type")}
     row["source_articles"] = [s.article for s in srcs]
-    row["source_sentences"] = [s.sentence for s in srcs]
+    row["source_sentence_ids"] = [sentence_id(s.article, s.zone, s.start, s.sentence) for s in srcs]
     row["source_starts"] = [s.start for s in srcs]
     row["source_zones"] = [s.zone for s in srcs]
     row["source_statuses"] = [s.status or "" for s in srcs]
@@ -57,10 +62,32 @@ def coerce(v: Any, t: str) -> Any:
 
 
 def group_nodes(kg) -> dict[str, list[tuple[str, dict]]]:
-    """The nodes of ``kg`` per label, in one pass."""
+    """The rows of every node table for ``kg``, per label: its nodes, and under ``Sentence`` the
+    sentences its facts cite (:func:`sentence_rows`)."""
     out: dict[str, list] = {}
     for n, d in kg.g.nodes(data=True):
         out.setdefault(d["label"], []).append((n, d))
+    sentences = sentence_rows(d for _, _, d in kg.g.edges(data=True))
+    if sentences:
+        out[SENTENCE] = list(sentences.items())
+    return out
+
+
+def sentence_rows(edges) -> dict[str, dict]:
+    """The Sentence rows the sources of ``edges`` (their data dicts) cite, by id, each once.
+
+    >>> from govkg.graph.model import Source
+    >>> s = Source("a-1", "Ông A là Chủ tịch.", 12, "body")
+    >>> rows = sentence_rows([{"sources": [s]}, {"sources": [s]}])
+    >>> [(r["article"], r["start"], r["text"]) for r in rows.values()]
+    [('a-1', 12, 'Ông A là Chủ tịch.')]
+    """
+    out: dict[str, dict] = {}
+    for d in edges:
+        for s in d.get("sources") or ():
+            sid = sentence_id(s.article, s.zone, s.start, s.sentence)
+            if sid not in out:
+                out[sid] = {"article": s.article, "zone": s.zone, "start": s.start, "text": s.sentence}
     return out
 
 
@@ -73,13 +100,14 @@ def group_edges(kg) -> dict[str, dict[tuple[str, str], list[tuple[str, str, dict
     return out
 
 
-def sources_from_row(props: dict) -> dict:
+def sources_from_row(props: dict, texts: dict[str, str]) -> dict:
     """The inverse of :func:`edge_properties` for a row read back from a store: the parallel lists
-    become ``sources`` (Source objects); other values are kept when not None."""
+    become ``sources`` (Source objects), their sentences the ``texts`` of their ids (Sentence rows
+    by id); other values are kept when not None."""
     from govkg.graph.model import Source
 
     arts = props.pop("source_articles", None) or []
-    sents = props.pop("source_sentences", None) or []
+    sents = [texts.get(i, "") for i in props.pop("source_sentence_ids", None) or ()]
     starts = props.pop("source_starts", None) or []
     zones = props.pop("source_zones", None) or []
     statuses = props.pop("source_statuses", None) or [None] * len(arts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
@@ -43,11 +43,17 @@ class Schema:
     nodes: dict[str, NodeType]
     edges: dict[str, EdgeType]
     fact_props: tuple[Prop, ...]
+    sentence: NodeType  # the sources' sentences: a table of both stores, not a node of the graph
+
+    @cached_property
+    def tables(self) -> dict[str, NodeType]:
+        """The node tables the stores hold: the graph's labels and the Sentence table."""
+        return {**self.nodes, self.sentence.label: self.sentence}
 
     def ladybug_ddl(self) -> list[str]:
         """CREATE statements for the embedded store."""
         out = []
-        for n in self.nodes.values():
+        for n in self.tables.values():
             cols = ", ".join(["id STRING PRIMARY KEY"] + [f"{p.name} {p.type}" for p in n.props])
             out.append(f"CREATE NODE TABLE {n.label}({cols})")
         for e in self.edges.values():
@@ -61,11 +67,11 @@ class Schema:
         """Uniqueness constraints on every label's id for Neo4j 5."""
         return [
             f"CREATE CONSTRAINT {n.label.lower()}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE"
-            for n in self.nodes.values()
+            for n in self.tables.values()
         ]
 
     def node_columns(self, label: str) -> list[str]:
-        return ["id"] + [p.name for p in self.nodes[label].props]
+        return ["id"] + [p.name for p in self.tables[label].props]
 
     def edge_columns(self, etype: str) -> list[str]:
         return [p.name for p in self.edges[etype].props]
@@ -93,4 +99,6 @@ def schema() -> Schema:
         )
         if edges[name].walked not in ("both", "forward"):
             raise ValueError(f"schema.toml: edges.{name}.walked is '{edges[name].walked}', not 'both' or 'forward'")
-    return Schema(nodes, edges, fact)
+    sent = raw["sentences"]
+    sentence = NodeType(sent["label"], sent.get("doc", ""), "", _props(sent.get("properties", {})))
+    return Schema(nodes, edges, fact, sentence)

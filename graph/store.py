@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties, sources_from_row
+from govkg.graph.rows import SENTENCE, edge_properties, group_edges, group_nodes, node_properties, sources_from_row
 from govkg.graph.schema import schema
 
 if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
@@ -188,7 +188,7 @@ class EmbeddedStore:
         sch = schema()
         have = {r[1] for r in self.rows("CALL show_tables() RETURN *")}
         missing = []
-        tables = [(lb, sch.node_columns(lb)) for lb in sch.nodes] + [(t, sch.edge_columns(t)) for t in sch.edges]
+        tables = [(lb, sch.node_columns(lb)) for lb in sch.tables] + [(t, sch.edge_columns(t)) for t in sch.edges]
         for table, cols in tables:
             if table not in have:
                 missing.append(table)
@@ -212,7 +212,7 @@ class EmbeddedStore:
         from govkg.graph.delta import Window
 
         sch = schema()
-        win = Window()
+        win = Window(replaced)
         want = {label: set(ids) for label, ids in nodes.items()}
         facts = set(facts)
         ends: dict[str, str] = {}  # node -> label, for the ends of the facts replaced articles cite
@@ -241,15 +241,21 @@ class EmbeddedStore:
         for u, v, k in facts:
             if u in win and v in win:
                 groups.setdefault((k, labels[u]["label"], labels[v]["label"]), []).append({"u": u, "v": v})
+        read = []
         for (k, la, lb), pairs in groups.items():
             if (la, lb) not in sch.edges[k].pairs:
                 continue
             cols = sch.edge_columns(k)
             ret = ", ".join(f"e.{c}" for c in cols)
-            for row in self.rows(f"UNWIND $rows AS r MATCH (a:{la} {{id: r.u}}) WITH a, r "
-                                 f"MATCH (a)-[e:{k}]->(b:{lb}) WHERE b.id = r.v RETURN a.id, b.id, {ret}",
-                                 {"rows": pairs}):
-                win.add_edge_row(k, row[0], row[1], cols, row[2:])
+            read.append((k, cols, self.rows(f"UNWIND $rows AS r MATCH (a:{la} {{id: r.u}}) WITH a, r "
+                                            f"MATCH (a)-[e:{k}]->(b:{lb}) WHERE b.id = r.v RETURN a.id, b.id, {ret}",
+                                            {"rows": pairs})))
+        at = {k: cols.index("source_sentence_ids") for k, cols, _ in read}
+        texts = self.sentence_texts({i for k, _, rows in read for row in rows for i in row[2 + at[k]] or ()})
+        win.sentences_read.update(texts)
+        for k, cols, rows in read:
+            for row in rows:
+                win.add_edge_row(k, row[0], row[1], cols, row[2:], texts)
         if progress:
             progress(2, 3)
         cited = win.cited_articles()
@@ -268,6 +274,13 @@ class EmbeddedStore:
         if progress:
             progress(3, 3)
         return win
+
+    def sentence_texts(self, ids) -> dict[str, str]:
+        """The text of each stored Sentence among ``ids`` (a primary-key lookup each)."""
+        ids = sorted(ids)
+        if not ids:
+            return {}
+        return dict(self.rows(f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) RETURN s.id, s.text", {"ids": ids}))
 
     def _degrees(self, label: str, ids: list[str]):
         """(id, count) rows that add up to each node's number of edges. The engine walks an edge kept
@@ -317,6 +330,10 @@ class EmbeddedStore:
         try:
             total = self._row_count(conn) if progress else 0
             done = 0
+            texts = dict(conn.execute(f"MATCH (s:{SENTENCE}) RETURN s.id, s.text").get_all())
+            if progress:
+                done += len(texts)
+                progress(done, total)
             # articles first: fact dates come from them
             for label in sorted(sch.nodes, key=lambda lb: lb != "Article"):
                 cols = sch.node_columns(label)
@@ -337,7 +354,7 @@ class EmbeddedStore:
                     rows = res.get_all()
                     for row in rows:
                         props = dict(zip(cols, row[2:]))
-                        kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props))
+                        kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props, texts))
                     if progress:
                         done += len(rows)
                         progress(done, total)
@@ -349,7 +366,7 @@ class EmbeddedStore:
         sch = schema()
         have = {r[1] for r in conn.execute("CALL show_tables() RETURN *").get_all()}
         n = 0
-        for label in sch.nodes:
+        for label in sch.tables:
             if label in have:
                 n += conn.execute(f"MATCH (n:{label}) RETURN count(*)").get_all()[0][0]
         for etype in sch.edges:
@@ -611,9 +628,20 @@ class EmbeddedStore:
             sets = ", ".join(f"n.{p.name} = c{i + 1}" for i, p in enumerate(props))
             conn.execute(f"LOAD FROM $t MATCH (n:{label} {{id: c0}}) SET {sets}", {"t": table})
             tick(len(rows))
+        if delta.delete_sentences:
+            conn.execute(f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) DELETE s", {"ids": delta.delete_sentences})
+            tick(len(delta.delete_sentences))
         for label, rows in delta.new_nodes.items():
             conn.execute(f"COPY {label} FROM $t", {"t": _node_table(label, rows)})
             tick(len(rows))
+        new = delta.new_sentences
+        if delta.check_sentences:  # sentences of a stored article may be stored already: never twice
+            held = {r[0] for r in _all_rows(conn.execute(
+                f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) RETURN s.id", {"ids": sorted(delta.check_sentences)}))}
+            new = [(i, r) for i, r in new if i not in held]
+        if new:
+            conn.execute(f"COPY {SENTENCE} FROM $t", {"t": _node_table(SENTENCE, new)})
+        tick(len(delta.new_sentences))
         for (k, la, lb), rows in delta.update_edges.items():
             props = sch.edges[k].props
             table = _edge_table(k, rows).rename_columns(["c_from", "c_to"] + [f"c{i}" for i in range(len(props))])
@@ -631,13 +659,13 @@ class EmbeddedStore:
     def _copy_into(self, conn, kg: "KnowledgeGraph", progress: Progress | None) -> None:
         """Create the schema in an empty database and bulk-load ``kg`` into it in one transaction."""
         sch = schema()
-        total = kg.g.number_of_nodes() + kg.g.number_of_edges()
-        done = 0
         for ddl in sch.ladybug_ddl():
             conn.execute(ddl)
         conn.execute("BEGIN TRANSACTION")
         by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
-        for label in sch.nodes:
+        total = kg.g.number_of_nodes() + kg.g.number_of_edges() + len(by_label.get(SENTENCE, ()))
+        done = 0
+        for label in sch.tables:
             rows = by_label.get(label, [])
             if not rows:
                 continue
@@ -704,7 +732,7 @@ def _node_table(label: str, rows: list[tuple[str, dict]], names: list[str] | Non
     """An Arrow table of node rows (id, then the schema's columns), named ``names`` when given."""
     import pyarrow as pa
 
-    props = schema().nodes[label].props
+    props = schema().tables[label].props
     names = names or ["id"] + [p.name for p in props]
     cols = [pa.array([n for n, _ in rows], pa.string())]
     cols += [pa.array([r[p.name] for _, r in rows], _arrow_type(p.type)) for p in props]

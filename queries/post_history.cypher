@@ -8,7 +8,7 @@ RETURN a.id AS agency_id, a.name AS agency, r.id AS role_id, r.rank AS rank, r.t
        h.first_seen AS first_seen, h.last_seen AS last_seen, h.as_of AS as_of,
        h.first_bound AS first_bound, h.last_bound AS last_bound, h.held_from AS held_from,
        h.held_to AS held_to,
-       h.source_articles AS articles, h.source_sentences AS sentences, h.source_statuses AS statuses,
+       h.source_articles AS articles, h.source_sentence_ids AS sentences, h.source_statuses AS statuses,
        h.source_zones AS zones, h.source_starts AS offsets, h.source_stated_on AS stated
 ORDER BY CASE r.rank WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, title, role_id,
          CASE WHEN h.first_seen IS NULL AND h.first_bound IS NULL THEN 1 ELSE 0 END,

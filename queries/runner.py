@@ -16,6 +16,10 @@ A few queries are generated from the schema (counts per label and edge type, a n
 the fact edges around a node) so they follow it when it grows; ``generated_queries()`` gives their
 text and a test checks the files match it.
 
+A fact's sentences are rows of their own (the Sentence table); a named query returns them as a
+column ``sentences`` holding their ids (``e.source_sentence_ids AS sentences``), and the runner
+gives each id's text in its place, with one primary-key lookup per answer (:func:`with_sentences`).
+
 This module imports nothing heavy: CLI lookups pay only for what they run.
 """
 
@@ -129,10 +133,33 @@ def run_query(backend, name: str, params: dict[str, Any] | None = None) -> tuple
 
 
 def _execute_named(backend, q: NamedQuery, params: dict[str, Any]) -> tuple[list[str], list[list]]:
-    """``q`` as the backend runs it best: a one-id list as that id where the engine scans for lists."""
+    """``q`` as the backend runs it best: a one-id list as that id where the engine scans for lists;
+    its ``sentences`` column as their text."""
     if getattr(backend, "scans_id_lists", False):
-        return execute(backend, *_one_id_form(q, params))
-    return execute(backend, q.text, params)
+        cols, rows = execute(backend, *_one_id_form(q, params))
+    else:
+        cols, rows = execute(backend, q.text, params)
+    return with_sentences(backend, cols, rows)
+
+
+SENTENCE_TEXTS = ("// sentence_texts: the text of each Sentence given by id\n"
+                  "UNWIND $ids AS i MATCH (s:Sentence {id: i}) RETURN s.id, s.text")
+
+
+def with_sentences(backend, cols: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
+    """``rows`` with the Sentence ids of their ``sentences`` column (lists of ids) replaced by the
+    sentences' text (a missing one is ''): one lookup for all the rows."""
+    if "sentences" not in cols or not rows:
+        return cols, rows
+    at = cols.index("sentences")
+    ids = sorted({i for r in rows for i in r[at] or ()})
+    texts = dict(execute(backend, SENTENCE_TEXTS, {"ids": ids})[1]) if ids else {}
+    out = []
+    for r in rows:
+        r = list(r)
+        r[at] = [texts.get(i, "") for i in r[at] or ()]
+        out.append(r)
+    return cols, out
 
 
 # queries taking only ``ids`` whose every row starts with ``src``, the id it answers for, and that
@@ -252,7 +279,7 @@ def generated_queries() -> dict[str, str]:
         if et == "MENTIONS":
             continue
         for a, b in e.pairs:
-            ret = "e.source_articles AS articles, e.source_sentences AS sentences"
+            ret = "e.source_articles AS articles, e.source_sentence_ids AS sentences"
             parts.append(f"MATCH (a:{a})-[e:{et}]->(b:{b}) WHERE a.id IN $ids\n"
                          f"RETURN a.id AS src, b.id AS dst, '{b}' AS label, '{et}' AS type, 'out' AS direction, {ret}")
             parts.append(f"MATCH (a:{a})-[e:{et}]->(b:{b}) WHERE b.id IN $ids\n"

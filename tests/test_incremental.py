@@ -36,6 +36,8 @@ def _dump(folder: Path) -> dict:
     # every edge as the engine counts it: an edge left pointing at a removed node is counted here
     # though no match reaches it (as an edge kept from one side only would be, by DETACH DELETE)
     counts = {e: store.query(f"MATCH ()-[e:{e}]->() RETURN count(*)")[1][0][0] for e in schema().edges}
+    # the sources' sentences, rows of their own: none cited missing, none left that nothing cites
+    sentences = dict(store.rows("MATCH (s:Sentence) RETURN s.id, s.text"))
     store.close()
     facts = {}
     for u, v, k, d in kg.g.edges(keys=True, data=True):
@@ -43,7 +45,7 @@ def _dump(folder: Path) -> dict:
         facts[(u, v, k)] = (sorted(row.items()), sorted(repr(s) for s in d["sources"]))
     nodes = {n: sorted((k, repr(sorted(v) if isinstance(v, list) else v)) for k, v in d.items() if k != "path")
              for n, d in kg.g.nodes(data=True)}
-    return {"nodes": nodes, "facts": facts, "counts": counts}
+    return {"nodes": nodes, "facts": facts, "counts": counts, "sentences": sentences}
 
 
 def test_loads_added_one_after_another_equal_one_load_of_them_all(tmp_path):
@@ -79,6 +81,7 @@ def test_replacing_articles_removes_exactly_what_they_alone_stated(tmp_path):
     # a node keeps the properties an article gave it while other facts hold it (as it always did):
     # those of the nodes the replaced articles spoke of are compared by label only
     spoken_of = {n for u, v, d in kg.edges() if any(x.article in ids for x in d["sources"]) for n in (u, v)}
+    before = _dump(step)["sentences"]
     s = load_paths([_write(tmp_path / "changed.jsonl", changed)], str(step))
     assert s.replaced == len(changed) and not s.failed
     assert s.facts_removed > 0  # the cut halves stated facts nothing else states
@@ -90,6 +93,8 @@ def test_replacing_articles_removes_exactly_what_they_alone_stated(tmp_path):
     for n in spoken_of & set(got["nodes"]) & set(want["nodes"]):
         got["nodes"][n] = want["nodes"][n] = [x for x in got["nodes"][n] if x[0] == "label"]
     _same(got, want)
+    # the sentences of the cut halves are gone with the facts they stated
+    assert {before[i] for i in before.keys() - got["sentences"].keys()} - set(got["sentences"].values())
 
 
 def test_a_load_with_nothing_new_reads_only_ids_and_writes_nothing(tmp_path):
@@ -112,6 +117,9 @@ def _same(got: dict, want: dict) -> None:
         diff = [(k, a[k], b[k]) for k in sorted(a) if a[k] != b[k]]
         assert not diff, f"{len(diff)} {part} differ, first {diff[0]}"
     assert got["counts"] == want["counts"]
+    assert sorted(got["sentences"].keys() - want["sentences"].keys())[:5] == []
+    assert sorted(want["sentences"].keys() - got["sentences"].keys())[:5] == []
+    assert got["sentences"] == want["sentences"]
 
 
 def test_a_store_of_an_older_format_gives_one_line_saying_what_to_do(tmp_path, articles_dir):

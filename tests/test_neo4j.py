@@ -36,6 +36,7 @@ from conftest import ARTICLES, shared_path
 from graph_fixture import build_seed_graph, hand_store
 from govkg.cli import main
 from govkg.graph.neo4j_store import Neo4jStore, Neo4jStoreError, edge_properties, node_properties
+from govkg.graph.rows import sentence_rows
 from govkg.graph.schema import schema
 from govkg.graph.store import EmbeddedStore
 from govkg.pipeline import load_paths
@@ -80,7 +81,7 @@ def test_edge_properties_are_flat_and_typed():
     u, v, d = next(kg.edges("HOLDS"))
     props = edge_properties(d, "HOLDS")
     assert isinstance(props["as_of"], date) and isinstance(props["confidence"], float)
-    assert all(isinstance(x, str) for x in props["source_sentences"])
+    assert all(isinstance(x, str) and len(x) == 16 for x in props["source_sentence_ids"])
     assert len(props["source_articles"]) == len(props["source_starts"]) == len(props["source_statuses"])
     assert not any(isinstance(x, dict) for x in props.values())
 
@@ -261,7 +262,7 @@ def embedded_content(folder: Path) -> tuple[dict, dict]:
     nodes, rels = {}, {}
     store = EmbeddedStore(folder)
     try:
-        for label in sch.nodes:
+        for label in sch.tables:  # the graph's nodes and the Sentence rows
             cols = sch.node_columns(label)
             _, rows = store.query(f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{c}" for c in cols))
             for r in rows:
@@ -311,7 +312,7 @@ def assert_constraints(neo: Neo4jStore) -> None:
     _, rows = neo.query("SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties "
                         "RETURN type, entityType, labelsOrTypes, properties")
     got = {(t, e, tuple(lt), tuple(p)) for t, e, lt, p in rows}
-    assert got == {("UNIQUENESS", "NODE", (label,), ("id",)) for label in schema().nodes}
+    assert got == {("UNIQUENESS", "NODE", (label,), ("id",)) for label in schema().tables}
 
 
 # -- push ------------------------------------------------------------------------------------------
@@ -339,10 +340,12 @@ def test_push_twice_changes_nothing(empty, request, which):
     kg = read_graph(folder)
     first = empty.push(kg, batch_size=500)
     assert (first["nodes_created"], first["relationships_created"]) == (kg.g.number_of_nodes(), kg.g.number_of_edges())
+    assert first["sentences_created"] == len(sentence_rows(d for _, _, d in kg.g.edges(data=True))) > 0
     before = neo4j_content(empty)
     second = empty.push(kg)
     assert (second["nodes_created"], second["relationships_created"], second["nodes_updated"],
-            second["relationships_updated"], second["constraints_added"]) == (0, 0, 0, 0, 0)
+            second["relationships_updated"], second["constraints_added"], second["sentences_created"],
+            second["sentences_updated"]) == (0, 0, 0, 0, 0, 0, 0)
     assert neo4j_content(empty) == before
 
 
@@ -353,9 +356,12 @@ def test_second_push_adds_exactly_the_new_facts(empty, request, which):
     p_nodes, p_rels = embedded_content(part)
     f_nodes, f_rels = embedded_content(full)
     second = empty.push(read_graph(full))
-    assert second["nodes_created"] == len(f_nodes.keys() - p_nodes.keys()) > 0
+    sentence = schema().sentence.label
+    assert second["nodes_created"] + second["sentences_created"] == len(f_nodes.keys() - p_nodes.keys()) > 0
+    assert second["sentences_created"] == sum(1 for k in f_nodes.keys() - p_nodes.keys() if k[0] == sentence) > 0
     assert second["relationships_created"] == len(f_rels.keys() - p_rels.keys()) > 0
-    assert second["nodes_updated"] == sum(1 for k in f_nodes.keys() & p_nodes.keys() if f_nodes[k] != p_nodes[k])
+    assert second["nodes_updated"] + second["sentences_updated"] == sum(
+        1 for k in f_nodes.keys() & p_nodes.keys() if f_nodes[k] != p_nodes[k])
     assert second["relationships_updated"] == sum(1 for k in f_rels.keys() & p_rels.keys() if f_rels[k] != p_rels[k])
     # the server now holds the larger store; a push deletes nothing, so what only the first store had stays
     n_nodes, n_rels = neo4j_content(empty)
@@ -368,9 +374,14 @@ def test_cli_push(empty, neo4j_server, seed_store, monkeypatch):
     args = ["push", "--neo4j", neo4j_server.uri, "--user", neo4j_server.user, "--database", neo4j_server.database]
     first = ok(*args, db=str(seed_store))
     nodes, edges = (sum(c.values()) for c in counts(seed_store))
-    assert first.startswith(f"pushed {nodes} nodes ({nodes} new) and {edges} relationships ({edges} new)")
+    held = EmbeddedStore(seed_store)
+    sentences = held.rows("MATCH (s:Sentence) RETURN count(*)")[0][0]
+    held.close()
+    assert first.startswith(f"pushed {nodes} nodes ({nodes} new) and {edges} relationships ({edges} new), "
+                            f"with {sentences} source sentences ({sentences} new)")
     second = ok(*args, db=str(seed_store))
-    assert second.startswith(f"pushed {nodes} nodes (0 new) and {edges} relationships (0 new)")
+    assert second.startswith(f"pushed {nodes} nodes (0 new) and {edges} relationships (0 new), "
+                             f"with {sentences} source sentences (0 new)")
     assert neo4j_server.password not in first + second
     assert_same_graph(empty, seed_store)
 

@@ -13,6 +13,7 @@ from graph_fixture import build_seed_graph
 from govkg.graph.model import Source
 from govkg.graph.neo4j_csv import ARRAY_DELIMITER, ARRAY_DELIMITER_ARG, neo4j_csv_files, write_neo4j_csv
 from govkg.graph.nx_export import write_gexf, write_graphml
+from govkg.graph.rows import sentence_rows
 from govkg.graph.schema import schema
 
 
@@ -70,9 +71,10 @@ def test_neo4j_csv_files(kg, tmp_path):
     summary = write_neo4j_csv(kg, out)
     stats = kg.stats()
     counts = neo4j_csv_files(kg)
-    assert summary == {"nodes": kg.g.number_of_nodes(), "relationships": kg.g.number_of_edges(),
-                       "files": len(counts["files"]), "replaced_delimiters": 1}
-    assert {k: v for k, v in counts["nodes"].items() if v} == stats["nodes"]
+    sentences = {sid: r["text"] for sid, r in sentence_rows(d for _, _, d in kg.g.edges(data=True)).items()}
+    assert summary == {"nodes": kg.g.number_of_nodes(), "sentences": len(sentences),
+                       "relationships": kg.g.number_of_edges(), "files": len(counts["files"])}
+    assert {k: v for k, v in counts["nodes"].items() if v and k != "Sentence"} == stats["nodes"]
     assert {k: v for k, v in counts["relationships"].items() if v} == stats["edges"]
     assert sorted(p.name for p in out.glob("*.csv")) == sorted(counts["files"])
     # nodes: id:ID(Label), typed properties, :LABEL
@@ -89,16 +91,22 @@ def test_neo4j_csv_files(kg, tmp_path):
     rows = _read(out / "rels_HOLDS_Person_Role.csv")
     header = rows[0]
     assert header[:3] == [":START_ID(Person)", ":END_ID(Role)", ":TYPE"]
-    for col in ("as_of:date", "confidence:double", "source_articles:string[]", "source_sentences:string[]",
+    for col in ("as_of:date", "confidence:double", "source_articles:string[]", "source_sentence_ids:string[]",
                 "source_starts:long[]", "source_zones:string[]", "status", "source_statuses:string[]"):
         assert col in header
-    sentences = [r[header.index("source_sentences:string[]")].split(ARRAY_DELIMITER) for r in rows[1:]]
-    assert any("Một; hai; ba." in s for s in sentences)  # ';' inside a sentence survives
-    assert any("Có | lạ." in s for s in sentences)  # the delimiter itself is replaced
     for r in rows[1:]:
         n = len(r[header.index("source_articles:string[]")].split(ARRAY_DELIMITER))
-        assert len(r[header.index("source_sentences:string[]")].split(ARRAY_DELIMITER)) == n
+        ids = r[header.index("source_sentence_ids:string[]")].split(ARRAY_DELIMITER)
+        assert len(ids) == n and all(i in sentences for i in ids)
         assert len(r[header.index("source_starts:long[]")].split(ARRAY_DELIMITER)) == n
+    # the sentences, each once, by id: a text is a plain string, ';' and the array delimiter kept as written
+    rows = _read(out / "nodes_Sentence.csv")
+    header = rows[0]
+    assert header[0] == "id:ID(Sentence)" and "text" in header and "start:long" in header
+    written = {r[0]: r[header.index("text")] for r in rows[1:]}
+    assert written == sentences
+    assert any("Một; hai; ba." in t for t in written.values())
+    assert any(f"Có {ARRAY_DELIMITER} lạ." == t for t in written.values())
     # one file per pair of labels where an edge type has several
     assert (out / "rels_ATTENDED_Agency_Event.csv").is_file() and (out / "rels_ATTENDED_Person_Event.csv").is_file()
 
