@@ -422,7 +422,8 @@ def serve_pages(db: Path, sample: int = 30) -> None:
 
 def cold_pages(db: Path, queries: dict[str, str], n: int = 100) -> None:
     """The ``n`` busiest pages of each kind, now and as of a date, each asked with nothing kept
-    from another page (the chain steps the server keeps by id are dropped before each): the worst
+    from another page (the chain steps the server keeps by id are dropped before each; what the
+    warm-up reads for every page, the articles' times and the evidence sentences, stays): the worst
     a first view can cost. In process, timed as the Server-Timing header times a page."""
     import statistics as st
 

@@ -146,14 +146,23 @@ SENTENCE_TEXTS = ("// sentence_texts: the text of each Sentence given by id\n"
                   "UNWIND $ids AS i MATCH (s:Sentence {id: i}) RETURN s.id, s.text")
 
 
+KEPT_SENTENCES = 300_000  # at most this many sentences kept by a long-lived backend
+
+
 def with_sentences(backend, cols: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
     """``rows`` with the Sentence ids of their ``sentences`` column (lists of ids) replaced by the
-    sentences' text (a missing one is ''): one lookup for all the rows."""
+    sentences' text (a missing one is ''): one lookup for all the rows, of the ids the backend
+    does not keep (a long-lived one keeps them in a dict ``kept_sentences``)."""
     if "sentences" not in cols or not rows:
         return cols, rows
     at = cols.index("sentences")
-    ids = sorted({i for r in rows for i in r[at] or ()})
-    texts = dict(execute(backend, SENTENCE_TEXTS, {"ids": ids})[1]) if ids else {}
+    kept = getattr(backend, "kept_sentences", None)
+    texts = {} if kept is None else kept
+    ids = sorted(i for i in {i for r in rows for i in r[at] or ()} if i not in texts)
+    if ids:
+        if kept is not None and len(kept) + len(ids) > KEPT_SENTENCES:
+            kept.clear()
+        texts.update(execute(backend, SENTENCE_TEXTS, {"ids": ids})[1])
     out = []
     for r in rows:
         r = list(r)

@@ -147,10 +147,27 @@ class Store:
 
         return self.kept("rows_by_id", RowsById)
 
+    def kept_sentences(self) -> dict:
+        """The text of the sentences read so far, by id, for this store version (call it inside
+        ``backend()``; the runner fills it, at most ``runner.KEPT_SENTENCES``)."""
+        return self.kept("kept_sentences", dict)
+
+    def read_sentences(self, backend) -> int:
+        """Read every stored sentence into :meth:`kept_sentences` when the store has at most
+        ``runner.KEPT_SENTENCES`` of them (the 39k-article store has 92,000, ~20 MB): pages then
+        give their evidence without a lookup. Returns how many were read (0 when too many)."""
+        from govkg.queries.runner import KEPT_SENTENCES
+
+        n = backend.query("MATCH (s:Sentence) RETURN count(*)")[1][0][0]
+        if n > KEPT_SENTENCES:
+            return 0
+        self.kept_sentences().update(backend.query("MATCH (s:Sentence) RETURN s.id, s.text")[1])
+        return n
+
     def memo(self, backend) -> "Memo":
         """A page's backend over ``backend`` (call it inside ``backend()``): its queries once each,
         with what this store version keeps."""
-        return Memo(backend, self.article_times(backend), self.rows_by_id())
+        return Memo(backend, self.article_times(backend), self.rows_by_id(), self.kept_sentences())
 
     def close(self) -> None:
         with self.lock:
@@ -163,11 +180,14 @@ class Memo:
     twice (an agency page's holders for ``who-leads`` and for ``chain``, the times of the same
     articles), and the second answer is the first one's."""
 
-    def __init__(self, backend, article_times: dict | None = None, rows_by_id=None) -> None:
+    def __init__(self, backend, article_times: dict | None = None, rows_by_id=None,
+                 kept_sentences: dict | None = None) -> None:
         self.backend = backend
         self.article_times = article_times  # every article's time, when the caller keeps them (lookups.article_times)
         self.statements: dict = {}  # each holder's statements, made once a page (lookups.statements)
         self.rows_by_id = rows_by_id  # chain steps by id, kept by the caller (queries.runner.RowsById)
+        # sentences by id, kept by the caller (queries.runner.with_sentences); else this page's own
+        self.kept_sentences = {} if kept_sentences is None else kept_sentences
         self.scans_id_lists = getattr(backend, "scans_id_lists", False)  # the runner's hint (queries.runner)
         self.seen: dict[str, tuple[list, list]] = {}
 
@@ -490,7 +510,8 @@ class App:
     def warm(self) -> None:
         """What a server does once at start, in the background, so that the first visit to a page is
         as quick as the next: index the large JSONL files the articles came from (an article page
-        then reads its text at once), read every article's time, compile the templates, and open
+        then reads its text at once), read every article's time and, when there are not too many,
+        every evidence sentence, compile the templates, and open
         the pages of the person, the body and the document with the most facts, now and as of a
         date, which reads the tables those pages use. One line in the log says when it is done."""
         t0 = time.perf_counter()
@@ -501,6 +522,7 @@ class App:
             self.files.warm(paths)
             with self.store.backend() as b:
                 self.store.article_times(b)
+                self.store.read_sentences(b)
             for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
                 self.env.get_template(name)
             for rows in busiest:
