@@ -284,6 +284,41 @@ def test_all_roles_has_every_post(hand):
     assert all(r["articles"] and len(r["articles"]) == len(r["sentences"]) for r in rows)
 
 
+def test_sentences_are_stored_once_and_queries_give_their_text(store):
+    """A sentence stating several facts is one Sentence row; a named query's ``sentences`` column
+    is the text of the ids its facts name, in their order."""
+    from govkg.graph.rows import sentence_rows
+
+    kg = store.read_graph()
+    cited = sentence_rows(d for _, _, d in kg.g.edges(data=True))
+    stored = dict(store.rows("MATCH (s:Sentence) RETURN s.id, s.text"))
+    assert stored == {i: r["text"] for i, r in cited.items()}
+    assert len(stored) < sum(len(d["sources"]) for _, _, d in kg.g.edges(data=True))
+    q = rq.load_query("all_roles")
+    cols, raw = store.query(q.text, {})
+    at = cols.index("sentences")
+    given = run_records(store, "all_roles")
+    assert [r["sentences"] for r in given] == [[stored[i] for i in row[at]] for row in raw]
+    assert all(t for r in given for t in r["sentences"])
+
+
+def test_a_backend_that_keeps_sentences_asks_only_for_new_ones(store):
+    class Keeping:
+        def __init__(self, inner):
+            self.inner, self.kept_sentences, self.asked = inner, {}, []
+
+        def query(self, cypher, params=None):
+            self.asked.append(cypher)
+            return self.inner.query(cypher, params)
+
+    b = Keeping(store)
+    first = run_records(b, "all_roles")
+    assert b.kept_sentences and sum("Sentence" in c for c in b.asked) == 1
+    b.asked.clear()
+    assert run_records(b, "all_roles") == first == run_records(store, "all_roles")
+    assert not any("Sentence" in c for c in b.asked)
+
+
 def test_chain_of_59(store):
     doc = one(store, "Resolution", "59-NQ/TW")
     rows = run_records(store, "chain_resolution", {"ids": [doc]})
