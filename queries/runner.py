@@ -146,7 +146,7 @@ SENTENCE_TEXTS = ("// sentence_texts: the text of each Sentence given by id\n"
                   "UNWIND $ids AS i MATCH (s:Sentence {id: i}) RETURN s.id, s.text")
 
 
-KEPT_SENTENCES = 300_000  # at most this many sentences kept by a long-lived backend
+KEPT_SENTENCES = 300_000  # a long-lived backend's kept sentences start again when an answer would pass this
 
 
 def with_sentences(backend, cols: list[str], rows: list[list]) -> tuple[list[str], list[list]]:
@@ -158,10 +158,11 @@ def with_sentences(backend, cols: list[str], rows: list[list]) -> tuple[list[str
     at = cols.index("sentences")
     kept = getattr(backend, "kept_sentences", None)
     texts = {} if kept is None else kept
-    ids = sorted(i for i in {i for r in rows for i in r[at] or ()} if i not in texts)
+    wanted = {i for r in rows for i in r[at] or ()}
+    if kept is not None and len(kept) + len(wanted) > KEPT_SENTENCES:
+        kept.clear()  # full: start again (before choosing what to ask, so none of these goes missing)
+    ids = sorted(i for i in wanted if i not in texts)
     if ids:
-        if kept is not None and len(kept) + len(ids) > KEPT_SENTENCES:
-            kept.clear()
         texts.update(execute(backend, SENTENCE_TEXTS, {"ids": ids})[1])
     out = []
     for r in rows:

@@ -319,6 +319,24 @@ def test_a_backend_that_keeps_sentences_asks_only_for_new_ones(store):
     assert not any("Sentence" in c for c in b.asked)
 
 
+def test_a_backend_whose_kept_sentences_fill_up_starts_again(store, monkeypatch):
+    class Keeping:
+        def __init__(self, inner):
+            self.inner, self.kept_sentences = inner, {}
+
+        def query(self, cypher, params=None):
+            return self.inner.query(cypher, params)
+
+    want = run_records(store, "all_roles")
+    n = len({t for r in want for t in r["sentences"]})
+    monkeypatch.setattr(rq, "KEPT_SENTENCES", n - 1)  # the second answer would pass it: kept starts again
+    b = Keeping(store)
+    assert run_records(b, "roles_of", {"person_ids": [one(store, "Person", "Nguyễn Ngọc Tuấn")]})
+    assert b.kept_sentences
+    assert run_records(b, "all_roles") == want
+    assert len(b.kept_sentences) == n
+
+
 def test_chain_of_59(store):
     doc = one(store, "Resolution", "59-NQ/TW")
     rows = run_records(store, "chain_resolution", {"ids": [doc]})

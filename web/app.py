@@ -149,7 +149,7 @@ class Store:
 
     def kept_sentences(self) -> dict:
         """The text of the sentences read so far, by id, for this store version (call it inside
-        ``backend()``; the runner fills it, at most ``runner.KEPT_SENTENCES``)."""
+        ``backend()``; the runner fills it, and starts it again past ``runner.KEPT_SENTENCES``)."""
         return self.kept("kept_sentences", dict)
 
     def read_sentences(self, backend) -> int:
