@@ -16,8 +16,6 @@ from typing import Any
 from govkg.graph.schema import schema
 from govkg.identity import sentence_id
 
-SENTENCE = "Sentence"
-
 
 def node_properties(data: dict, label: str) -> dict[str, Any]:
     """The properties of a node as both stores hold them: every schema column (None when absent),
@@ -69,7 +67,7 @@ def group_nodes(kg) -> dict[str, list[tuple[str, dict]]]:
         out.setdefault(d["label"], []).append((n, d))
     sentences = sentence_rows(d for _, _, d in kg.g.edges(data=True))
     if sentences:
-        out[SENTENCE] = list(sentences.items())
+        out[schema().sentence.label] = list(sentences.items())
     return out
 
 

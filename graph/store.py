@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from govkg.graph.rows import SENTENCE, edge_properties, group_edges, group_nodes, node_properties, sources_from_row
+from govkg.graph.rows import edge_properties, group_edges, group_nodes, node_properties, sources_from_row
 from govkg.graph.schema import schema
 
 if TYPE_CHECKING:  # networkx costs a tenth of a second to import: lookups never need it
@@ -168,7 +168,7 @@ class EmbeddedStore:
         """The rows of a query, a damaged file named as such, a store of an older format too."""
         try:
             res = self.connection().execute(cypher, params or {})
-            out = res.get_all()
+            out = _all_rows(res)
             res.close()
         except RuntimeError as e:
             if _NO_SUCH.search(str(e)) and not cypher.startswith("CALL "):
@@ -277,10 +277,12 @@ class EmbeddedStore:
 
     def sentence_texts(self, ids) -> dict[str, str]:
         """The text of each stored Sentence among ``ids`` (a primary-key lookup each)."""
+        from govkg.queries.runner import SENTENCE_TEXTS
+
         ids = sorted(ids)
         if not ids:
             return {}
-        return dict(self.rows(f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) RETURN s.id, s.text", {"ids": ids}))
+        return dict(self.rows(SENTENCE_TEXTS, {"ids": ids}))
 
     def _degrees(self, label: str, ids: list[str]):
         """(id, count) rows that add up to each node's number of edges. The engine walks an edge kept
@@ -330,7 +332,7 @@ class EmbeddedStore:
         try:
             total = self._row_count(conn) if progress else 0
             done = 0
-            texts = dict(conn.execute(f"MATCH (s:{SENTENCE}) RETURN s.id, s.text").get_all())
+            texts = dict(_all_rows(conn.execute(f"MATCH (s:{sch.sentence.label}) RETURN s.id, s.text")))
             if progress:
                 done += len(texts)
                 progress(done, total)
@@ -338,8 +340,7 @@ class EmbeddedStore:
             for label in sorted(sch.nodes, key=lambda lb: lb != "Article"):
                 cols = sch.node_columns(label)
                 ret = ", ".join(f"n.{c}" for c in cols)
-                res = conn.execute(f"MATCH (n:{label}) RETURN {ret}")
-                rows = res.get_all()
+                rows = _all_rows(conn.execute(f"MATCH (n:{label}) RETURN {ret}"))
                 for row in rows:
                     props = {c: v for c, v in zip(cols[1:], row[1:]) if v is not None}
                     kg.g.add_node(row[0], label=label, **props)
@@ -350,8 +351,7 @@ class EmbeddedStore:
                 cols = sch.edge_columns(etype)
                 ret = ", ".join(f"e.{c}" for c in cols)
                 for a, b in et.pairs:
-                    res = conn.execute(f"MATCH (x:{a})-[e:{etype}]->(y:{b}) RETURN x.id, y.id, {ret}")
-                    rows = res.get_all()
+                    rows = _all_rows(conn.execute(f"MATCH (x:{a})-[e:{etype}]->(y:{b}) RETURN x.id, y.id, {ret}"))
                     for row in rows:
                         props = dict(zip(cols, row[2:]))
                         kg.g.add_edge(row[0], row[1], key=etype, type=etype, **sources_from_row(props, texts))
@@ -628,8 +628,9 @@ class EmbeddedStore:
             sets = ", ".join(f"n.{p.name} = c{i + 1}" for i, p in enumerate(props))
             conn.execute(f"LOAD FROM $t MATCH (n:{label} {{id: c0}}) SET {sets}", {"t": table})
             tick(len(rows))
+        sentence = sch.sentence.label
         if delta.delete_sentences:
-            conn.execute(f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) DELETE s", {"ids": delta.delete_sentences})
+            conn.execute(f"UNWIND $ids AS i MATCH (s:{sentence} {{id: i}}) DELETE s", {"ids": delta.delete_sentences})
             tick(len(delta.delete_sentences))
         for label, rows in delta.new_nodes.items():
             conn.execute(f"COPY {label} FROM $t", {"t": _node_table(label, rows)})
@@ -637,10 +638,10 @@ class EmbeddedStore:
         new = delta.new_sentences
         if delta.check_sentences:  # sentences of a stored article may be stored already: never twice
             held = {r[0] for r in _all_rows(conn.execute(
-                f"UNWIND $ids AS i MATCH (s:{SENTENCE} {{id: i}}) RETURN s.id", {"ids": sorted(delta.check_sentences)}))}
+                f"UNWIND $ids AS i MATCH (s:{sentence} {{id: i}}) RETURN s.id", {"ids": sorted(delta.check_sentences)}))}
             new = [(i, r) for i, r in new if i not in held]
         if new:
-            conn.execute(f"COPY {SENTENCE} FROM $t", {"t": _node_table(SENTENCE, new)})
+            conn.execute(f"COPY {sentence} FROM $t", {"t": _node_table(sentence, new)})
         tick(len(delta.new_sentences))
         for (k, la, lb), rows in delta.update_edges.items():
             props = sch.edges[k].props
@@ -663,7 +664,7 @@ class EmbeddedStore:
             conn.execute(ddl)
         conn.execute("BEGIN TRANSACTION")
         by_label, by_type = group_nodes(kg), group_edges(kg)  # one pass each, not one per label/type
-        total = kg.g.number_of_nodes() + kg.g.number_of_edges() + len(by_label.get(SENTENCE, ()))
+        total = kg.g.number_of_nodes() + kg.g.number_of_edges() + len(by_label.get(sch.sentence.label, ()))
         done = 0
         for label in sch.tables:
             rows = by_label.get(label, [])
