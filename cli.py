@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import signal
 import sys
 from contextlib import contextmanager
@@ -52,6 +53,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "govkg.commands.evaluate:evaluate",
     "explain": "govkg.commands.explain:explain",
     "serve": "govkg.commands.serve:serve",
+    "keep-open": "govkg.commands.serve:keep_open",
 }
 
 HELP: dict[str, str] = {
@@ -74,6 +76,7 @@ HELP: dict[str, str] = {
     "evaluate": "Score the store against a gold file of hand-checked facts.",
     "explain": "Every title mention of an article and what became of it.",
     "serve": "Browse the store in a web browser (local, read-only).",
+    "keep-open": "Keep the store open so that lookups answer at once.",
 }
 
 
@@ -211,7 +214,7 @@ def table(rows: list[dict], columns: list[str], max_width: int | None = None) ->
     """A plain-text table sized to the terminal."""
     if not rows:
         return "(nothing found)"
-    max_width = max_width or max(40, (os.get_terminal_size().columns if sys.stdout.isatty() else 160) // max(1, len(columns)))
+    max_width = max_width or max(40, (shutil.get_terminal_size().columns if sys.stdout.isatty() else 160) // max(1, len(columns)))
 
     def cell(v) -> str:
         s = "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))

@@ -9,8 +9,9 @@
    time, articles per second, peak memory; then those 1,000 added to it and to a 2,000-article
    store, the ratio of the two times (a load costs what it adds: near 1), and each loaded again
    (nothing new);
-3. lookup processes end to end on that store (who-leads, roles, search, chain), against
-   ``python -c "import click"`` measured in the same run;
+3. lookup processes end to end on that store (who-leads, roles, search, chain), each in its own
+   process and then answered by ``govkg keep-open``, against ``python -c "import click"``
+   measured in the same run;
 4. the in-process time of each named lookup query;
 5. RDF export (N-Triples and Turtle): triples per second and peak memory;
 6. Neo4j (needs Java 17+ and Maven: the tests' server, tests/neo4j): ``govkg push`` of the store to
@@ -182,20 +183,36 @@ def end_to_end(db: Path) -> None:
     }
     exe = shutil.which("govkg") or ""
 
-    def median_of_5(cmd: list[str]) -> tuple[float, int]:
+    def median_of_5(cmd: list[str], env: dict) -> tuple[float, int]:
         times = []
         for _ in range(5):
-            secs, proc = run(cmd)
+            secs, proc = run(cmd, env=env)
             times.append(secs)
         return statistics.median(times), proc.returncode
 
-    click_only, _ = median_of_5([sys.executable, "-c", "import click"])
+    own = {**os.environ, "GOVKG_KEPT": "0"}
+    click_only, _ = median_of_5([sys.executable, "-c", "import click"], own)
     line("python -c 'import click' (median of 5)", f"{click_only * 1000:,.0f} ms (the floor of any Click command)")
-    for label, args in cmds.items():
-        cmd = [exe, *args, "--db", str(db)] if exe else [sys.executable, "-m", "govkg.cli", *args, "--db", str(db)]
-        secs, code = median_of_5(cmd)
-        line(f"{label} (end to end, median of 5)", f"{secs * 1000:,.0f} ms = {secs / click_only:.1f}x import click "
-             f"(exit {code})")
+
+    def lookups(how: str, env: dict) -> None:
+        for label, args in cmds.items():
+            cmd = [exe, *args, "--db", str(db)] if exe else [sys.executable, "-m", "govkg.cli", *args, "--db", str(db)]
+            secs, code = median_of_5(cmd, env)
+            line(f"{label} ({how}, median of 5)", f"{secs * 1000:,.0f} ms = {secs / click_only:.1f}x import click "
+                 f"(exit {code})")
+
+    lookups("end to end, each in its own process", own)
+    # the same with `govkg keep-open` running: the store kept open in one process that answers them
+    keeper = subprocess.Popen([exe or "govkg", "keep-open", "--db", str(db)], stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "GOVKG_KEPT": "0"})
+    try:
+        t = time.perf_counter()
+        ready = keeper.stderr.readline()
+        line("govkg keep-open: ready (store opened, warmed)", f"{time.perf_counter() - t:.2f} s: {ready.strip()}")
+        lookups("end to end, govkg keep-open answering", {**os.environ})
+    finally:
+        keeper.terminate()
+        keeper.wait(10)
 
 
 def named_lookups(db: Path) -> None:

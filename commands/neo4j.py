@@ -45,6 +45,12 @@ def open_backend(db: str | None, neo4j_uri: str | None = None, user: str = "neo4
     (opened read-only unless ``write``). Fails with one line when the store does not exist."""
     if neo4j_uri:
         return neo4j_store(neo4j_uri, user, database)
+    if not write:
+        from govkg.kept import kept_backend
+
+        kept = kept_backend(db)  # answering for `govkg keep-open`: the store it keeps open
+        if kept is not None:
+            return kept
     from govkg.graph.store import EmbeddedStore, StoreError
 
     store = EmbeddedStore(db)

@@ -54,3 +54,36 @@ def serve(db, port, host, open_browser, log_requests):
             webbrowser.open(url.replace("0.0.0.0", "127.0.0.1"))
 
     serve_forever(server, ready)
+
+
+@click.command("keep-open")
+@db_option
+@click.option("--idle", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+              help="Stop after SECONDS without a lookup [default: never].")
+@click.option("--log", "log_requests", is_flag=True, help="Write one line per lookup answered on stderr.")
+def keep_open(db, idle, log_requests):
+    """Keep the store open so that lookups answer at once: while this runs, `govkg who-leads`,
+    `history`, `roles`, `search`, `chain`, `path` and `stats` on this store are answered by it (the
+    same output and exit status), without starting the engine and opening the store each time.
+
+    \b
+    It listens on a socket in the store folder (.lookups.sock) that only your user can use, reads
+    the store read-only and reopens it when a `govkg load` replaces it. Start it in the background
+    (govkg keep-open &); Ctrl-C or SIGTERM stops it. GOVKG_KEPT=0 makes a command run on its own.
+    """
+    from govkg.graph.store import EmbeddedStore, StoreError
+    from govkg.kept import KeptError, serve
+
+    if not EmbeddedStore(db).exists():
+        fail(f"no govkg store at {EmbeddedStore(db).folder} (run 'govkg load' first, or pass --db)")
+
+    def ready(path):
+        idle_note = f", stops after {idle:g} s without one" if idle else ""
+        click.echo(f"govkg keep-open: answering lookups on {path} (read-only{idle_note}; Ctrl-C stops)", err=True)
+
+    try:
+        serve(db, idle=idle, on_ready=ready, log=(lambda line: click.echo(line, err=True)) if log_requests else None)
+    except StoreError as e:
+        fail_store(e)
+    except KeptError as e:
+        fail(str(e))

@@ -4,5 +4,5 @@ MATCH (a:Agency)
 WHERE a.key = $key OR a.folded = $folded
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.place AS place,
        CASE WHEN a.key = $key THEN 5 ELSE 3 END AS score
-ORDER BY score DESC, name
+ORDER BY score DESC, name, id
 LIMIT $limit

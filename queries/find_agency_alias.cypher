@@ -11,5 +11,5 @@ MATCH (a:Agency)
 WHERE a.key IN $variants OR a.folded IN $foldeds
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.place AS place,
        CASE WHEN a.key IN $variants THEN 4 ELSE 3 END AS score
-ORDER BY score DESC, name
+ORDER BY score DESC, name, id
 LIMIT $limit

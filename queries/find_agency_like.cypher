@@ -4,5 +4,5 @@ MATCH (a:Agency)
 WHERE a.folded STARTS WITH $folded OR all(w IN $words WHERE a.folded CONTAINS w)
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.place AS place,
        CASE WHEN a.folded STARTS WITH $folded THEN 2 ELSE 1 END AS score
-ORDER BY score DESC, name
+ORDER BY score DESC, name, id
 LIMIT $limit

@@ -4,5 +4,5 @@ MATCH (p:Person)
 WHERE p.key = $key OR p.folded = $folded
 RETURN p.id AS id, p.name AS name, p.place AS place,
        CASE WHEN p.key = $key THEN 4 ELSE 3 END AS score
-ORDER BY score DESC, name
+ORDER BY score DESC, name, id
 LIMIT $limit

@@ -4,5 +4,5 @@ MATCH (p:Person)
 WHERE p.folded STARTS WITH $folded OR all(w IN $words WHERE p.folded CONTAINS w)
 RETURN p.id AS id, p.name AS name, p.place AS place,
        CASE WHEN p.folded STARTS WITH $folded THEN 2 ELSE 1 END AS score
-ORDER BY score DESC, name
+ORDER BY score DESC, name, id
 LIMIT $limit

@@ -4,7 +4,7 @@ MATCH (r:Resolution)
 WHERE toLower(r.number) IN $numbers
 RETURN r.id AS id, r.number AS number, r.doc_type AS doc_type, r.issuer AS issuer, r.term AS term,
        r.year AS year, r.date AS date, r.subject AS subject, 5 AS score
-ORDER BY number, issuer, term
+ORDER BY number, issuer, term, id
 LIMIT $limit
 UNION ALL
 MATCH (r:Resolution)

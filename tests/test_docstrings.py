@@ -13,7 +13,7 @@ import pytest
 # every module of these packages, and these top-level modules, is searched for examples
 PACKAGES = ("govkg.loaders", "govkg.graph")
 MODULES = ("govkg.vocab", "govkg.identity", "govkg.text", "govkg.evaluate", "govkg.redact", "govkg.commands.load",
-           "govkg.commands.cypher")
+           "govkg.commands.cypher", "govkg.kept")
 
 
 def _modules() -> list[str]:
