@@ -155,6 +155,7 @@ class Keeper:
 
         self.store = Store(folder)
         self.folder = os.path.abspath(self.store.folder)
+        self.real = os.path.realpath(self.folder)
         self.current = None  # the backend of the request being answered
         # the settings a request must share: another vocabulary gives other answers
         self.settings = {k: v for k, v in os.environ.items()
@@ -174,7 +175,7 @@ class Keeper:
         """The kept store when a command asks for the store folder ``db`` while answering."""
         from govkg.graph.store import default_path
 
-        if self.current is None or os.path.abspath(db or default_path()) != self.folder:
+        if self.current is None or os.path.realpath(db or default_path()) != self.real:
             return None
         return self.current
 
