@@ -495,3 +495,26 @@ def test_time_named_queries(hand):
     assert all(t["ms"] >= 0 for t in timings)
     text = format_timings(timings)
     assert "who_leads" in text and "ms" in text
+
+
+def test_people_of_one_name_are_listed_in_the_same_order_every_time(tmp_path):
+    """Thirty people called Nguyễn Văn Dũng, more than a candidate list holds: the list is the
+    same whatever order the engine meets them in (by name, then id), so a user sees the same
+    candidates each time they type the name."""
+    from graph_fixture import write_store
+
+    from govkg.graph.model import KnowledgeGraph, make_id
+    from govkg.graph.store import EmbeddedStore
+    from govkg.identity import fold, key
+
+    kg = KnowledgeGraph()
+    ids = [make_id("Person", f"{key('Nguyễn Văn Dũng')} | {i}") for i in range(30)]
+    for pid in sorted(ids, reverse=True):
+        kg.add_node("Person", pid, name="Nguyễn Văn Dũng", key=pid, folded=fold("Nguyễn Văn Dũng"), ranks=[])
+    store = EmbeddedStore(write_store(kg, tmp_path / "same-name"))
+    try:
+        for typed in ("Nguyễn Văn Dũng", "nguyen van"):  # the exact query, then the prefix one
+            cands = rs.person_candidates(store, typed, with_posts=False)
+            assert [c.id for c in cands] == sorted(ids)[: rs.LIMIT], typed
+    finally:
+        store.close()
