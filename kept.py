@@ -188,7 +188,8 @@ class Keeper:
             return None
         if {k: v for k, v in env.items() if k.startswith("GOVKG_") and k != "GOVKG_DB"} != self.settings:
             return None
-        tty = request.get("tty") or [False, False]
+        tty = request.get("tty")
+        tty = tty if isinstance(tty, list) and len(tty) == 2 else [False, False]
         out, err = _Output(bool(tty[0])), _Output(bool(tty[1]))
         saved = (sys.stdout, sys.stderr, os.getcwd(), {k: os.environ.get(k) for k in ("GOVKG_DB", "COLUMNS")})
         code: int = 0
@@ -348,6 +349,6 @@ def _serve_one(keeper: Keeper, conn: socket.socket) -> list[str] | None:
         code, out, err = result
         conn.settimeout(30.0)
         conn.sendall(json.dumps({"code": code, "out": len(out), "err": len(err)}).encode() + b"\n" + out + err)
-    except (OSError, ValueError):
+    except Exception:  # noqa: BLE001 - a request it cannot read, a caller gone: the next one is answered
         return None
     return request["argv"]

@@ -4,6 +4,7 @@ store, and fall back to running on their own whenever nothing answers."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -153,3 +154,27 @@ def test_another_vocabulary_is_not_answered_by_the_kept_one(store, keeper, tmp_p
     assert got.returncode == 0 and "Trần Việt Trường" in got.stdout.decode()
     govkg("stats", db=store)
     assert keeper.answered(1)[0].startswith("stats ")  # the who-leads above was not its
+
+
+def test_requests_it_cannot_read_are_refused_and_the_next_is_answered(store, keeper):
+    import socket
+
+    def send(request: bytes) -> bytes:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.connect(str(store / ".lookups.sock"))
+            s.sendall(request)
+            s.shutdown(socket.SHUT_WR)
+            return s.makefile("rb").read()
+
+    for junk in (b"not json\n", b'{"argv": ["who-leads", "x"], "env": 5, "cwd": "/"}\n',
+                 b'{"argv": [1], "env": {}, "cwd": "/"}\n', b'{"argv": ["load", "x"], "env": {}, "cwd": "/"}\n',
+                 b"[1, 2]\n", b"\xff\xfe\n", b""):
+        assert send(junk) == b'{"declined": true}\n' or send(junk) == b"", junk
+    # a terminal flag it cannot read is taken as no terminal
+    env = {k: v for k, v in os.environ.items() if k.startswith("GOVKG_") and k != "GOVKG_KEPT"}
+    odd = {"argv": ["stats", "--db", str(store)], "env": env, "cwd": str(store), "tty": True}
+    assert send(json.dumps(odd).encode() + b"\n").startswith(b'{"code": 0')
+    assert keeper.answered(1)[0].startswith("stats ")
+    got, own = govkg("stats", db=store), govkg("stats", db=store, env=OWN)
+    assert got.stdout == own.stdout and keeper.proc.poll() is None
+    assert keeper.answered(1)[0].startswith("stats ")
