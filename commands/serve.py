@@ -66,7 +66,6 @@ def keep_open(db, idle, log_requests):
     `history`, `roles`, `search`, `chain`, `path` and `stats` on this store are answered by it (the
     same output and exit status), without starting the engine and opening the store each time.
 
-    \b
     It listens on a socket in the store folder (.lookups.sock) that only your user can use, reads
     the store read-only and reopens it when a `govkg load` replaces it. Start it in the background
     (govkg keep-open &); Ctrl-C or SIGTERM stops it. GOVKG_KEPT=0 makes a command run on its own.
