@@ -33,7 +33,7 @@ MAX_REQUEST = 1 << 20
 # run once when the store is opened, so that the first real lookup finds the tables read
 WARM_UP = (["search", "Hà Nội"], ["who-leads", "UBND TP Hà Nội"], ["roles", "Nguyễn Văn"],
            ["chain", "UBND TP Hà Nội"])
-_DEFAULT_DB = "govkg-data"  # graph.store.DEFAULT_DB (not imported: it would load the engine's module)
+_DEFAULT_DB = "govkg-data"  # graph.store.DEFAULT_DB (not imported: with the schema it costs ~30 ms)
 
 
 class KeptError(Exception):
@@ -71,10 +71,29 @@ def socket_path(folder: str | os.PathLike) -> str:
     return os.path.join(os.path.abspath(folder), SOCKET_NAME)
 
 
+def _settings(env) -> dict[str, str]:
+    """govkg's settings in ``env`` that a kept store must share with the caller (another
+    vocabulary folder gives other answers): all but the default store and :data:`OFF_ENV`."""
+    return {k: v for k, v in env.items() if k.startswith("GOVKG_") and k not in (OFF_ENV, "GOVKG_DB")}
+
+
+def _set_env(values: dict) -> dict:
+    """Set (or, for None, remove) these environment variables; return what they were."""
+    previous = {k: os.environ.get(k) for k in values}
+    for k, v in values.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = str(v)
+    return previous
+
+
 def _env() -> dict[str, str]:
     """What of the environment changes a lookup's answer: govkg's own settings (the vocabulary's
     folder, the default store) and the width the output is laid out for."""
-    env = {k: v for k, v in os.environ.items() if k.startswith("GOVKG_") and k != OFF_ENV}
+    env = _settings(os.environ)
+    if "GOVKG_DB" in os.environ:
+        env["GOVKG_DB"] = os.environ["GOVKG_DB"]
     try:
         columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
     except (ValueError, OSError, AttributeError):
@@ -157,9 +176,7 @@ class Keeper:
         self.folder = os.path.abspath(self.store.folder)
         self.real = os.path.realpath(self.folder)
         self.current = None  # the backend of the request being answered
-        # the settings a request must share: another vocabulary gives other answers
-        self.settings = {k: v for k, v in os.environ.items()
-                         if k.startswith("GOVKG_") and k not in (OFF_ENV, "GOVKG_DB")}
+        self.settings = _settings(os.environ)  # what a request must share (another vocabulary: other answers)
 
     def warm(self) -> None:
         """Open the store and read what lookups need: the evidence sentences (when at most
@@ -186,20 +203,17 @@ class Keeper:
         if not (isinstance(argv, list) and argv and all(isinstance(a, str) for a in argv)
                 and argv[0] in COMMANDS and isinstance(env, dict) and isinstance(cwd, str)):
             return None
-        if {k: v for k, v in env.items() if k.startswith("GOVKG_") and k != "GOVKG_DB"} != self.settings:
+        if _settings(env) != self.settings:
             return None
         tty = request.get("tty")
         tty = tty if isinstance(tty, list) and len(tty) == 2 else [False, False]
         out, err = _Output(bool(tty[0])), _Output(bool(tty[1]))
-        saved = (sys.stdout, sys.stderr, os.getcwd(), {k: os.environ.get(k) for k in ("GOVKG_DB", "COLUMNS")})
+        saved = (sys.stdout, sys.stderr, os.getcwd())
+        previous: dict = {}
         code: int = 0
         try:
             os.chdir(cwd)
-            for k in ("GOVKG_DB", "COLUMNS"):
-                if env.get(k) is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = str(env[k])
+            previous = _set_env({k: env.get(k) for k in ("GOVKG_DB", "COLUMNS")})
             sys.stdout, sys.stderr = out.stream, err.stream
             with self.store.backend() as b:
                 b.kept_sentences = self.store.kept_sentences()
@@ -214,11 +228,7 @@ class Keeper:
                 os.chdir(saved[2])
             except OSError:
                 pass
-            for k, v in saved[3].items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
+            _set_env(previous)
         return code, out.value(), err.value()
 
 
@@ -301,13 +311,18 @@ def serve(folder: str | os.PathLike | None, idle: float | None = None, on_ready=
 
     global _KEEPER
     keeper = Keeper(folder)
-    keeper.warm()
+    keeper.store.open()  # no store, a damaged one: StoreError before anything is made
     path = socket_path(keeper.folder)
-    sock = _listen(path)
+    try:
+        sock = _listen(path)  # another keeper: KeptError before the warm-up is paid for
+    except KeptError:
+        keeper.store.close()
+        raise
     ident = os.stat(path).st_ino
-    _KEEPER = keeper
+    _KEEPER = keeper  # from here the commands it runs, the warm-up's included, read the kept store
     try:
         with signals_interrupt():
+            keeper.warm()
             if on_ready:
                 on_ready(path)
             sock.settimeout(idle)

@@ -203,8 +203,7 @@ def end_to_end(db: Path) -> None:
 
     lookups("end to end, each in its own process", own)
     # the same with `govkg keep-open` running: the store kept open in one process that answers them
-    keeper = subprocess.Popen([exe or "govkg", "keep-open", "--db", str(db)], stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "GOVKG_KEPT": "0"})
+    keeper = subprocess.Popen([exe or "govkg", "keep-open", "--db", str(db)], stderr=subprocess.PIPE, text=True, env=own)
     try:
         t = time.perf_counter()
         ready = keeper.stderr.readline()

@@ -70,11 +70,8 @@ def keep_open(db, idle, log_requests):
     the store read-only and reopens it when a `govkg load` replaces it. Start it in the background
     (govkg keep-open &); Ctrl-C or SIGTERM stops it. GOVKG_KEPT=0 makes a command run on its own.
     """
-    from govkg.graph.store import EmbeddedStore, StoreError
+    from govkg.graph.store import StoreError
     from govkg.kept import KeptError, serve
-
-    if not EmbeddedStore(db).exists():
-        fail(f"no govkg store at {EmbeddedStore(db).folder} (run 'govkg load' first, or pass --db)")
 
     def ready(path):
         idle_note = f", stops after {idle:g} s without one" if idle else ""
