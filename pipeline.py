@@ -95,7 +95,12 @@ class Load:
     def __init__(self, paths: Iterable[str], db: str | None = None, *, stdin: BinaryIO | None = None,
                  wait: float = 0.0, timeout: float = STREAM_TIMEOUT,
                  on_item: Callable[[Article | LoadError], None] | None = None,
-                 on_progress: ProgressFn | None = None) -> None:
+                 on_progress: ProgressFn | None = None, workers: int | None = None,
+                 parallel_after: int | None = None) -> None:
+        from govkg.loaders import workers as w
+
+        self.workers = w.usable_cores() if workers is None else workers
+        self.parallel_after = w.PARALLEL_AFTER if parallel_after is None else parallel_after
         self.reader = Reader(list(paths), stdin=stdin, timeout=timeout, check=self._check_stop)
         self.store = EmbeddedStore(db)
         self.wait = wait
@@ -197,27 +202,47 @@ class Load:
                        take: Callable[[Article, KnowledgeGraph, bool], None]) -> None:
         """Read every article; ``take(article, its graph, replaces a stored one)`` each new one, in order.
 
-        ``stored``: the stored articles' content hashes by id (updated as articles are taken)."""
-        summary = self.summary
+        ``stored``: the stored articles' content hashes by id (updated as articles are taken). The
+        new articles' facts are recognised on all the cores the load may use (loaders/workers.py),
+        and taken, reported and counted in the order the articles were read."""
+        from govkg.loaders.workers import InOrder
+
         by_content = {h: aid for aid, h in stored.items() if h}
         this_load: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was read)
-        reader, progress = self.reader, self.on_progress
-        for item in reader:
-            if isinstance(item, Article):
-                item = self._add(item, stored, by_content, this_load, take)
-            if self.on_item is not None and item is not None:
-                self.on_item(item)
-            if isinstance(item, LoadError):
-                summary.failed.append(item)
-            if progress is not None:
-                progress("read", reader.done_bytes, reader.total_bytes, summary.read + summary.skipped)
-            self._check_stop()
+        flying: set[str] = set()  # ids and content hashes of the articles being recognised
+        reader = self.reader
+        recognising = InOrder(self.workers, self.parallel_after)
+        try:
+            for item in reader:
+                if isinstance(item, Article):
+                    h = item.content_hash
+                    if item.id in flying or h in flying:
+                        recognising.finish()  # what is decided about it depends on those before
+                    item = self._add(item, h, stored, by_content, this_load, take, recognising, flying)
+                if item is not None:
+                    recognising.then(self._report, item)
+                self._check_stop()
+            recognising.finish()
+        finally:
+            recognising.close()
+        if recognising.broken:
+            self.summary.notes.append(recognising.broken)
 
-    def _add(self, item: Article, stored: dict, by_content: dict, this_load: dict,
-             take: Callable[[Article, KnowledgeGraph, bool], None]) -> Article | LoadError | None:
-        """Take one article if it is new; the item to report (a LoadError, or the article), or None."""
+    def _report(self, item: Article | LoadError) -> None:
+        if self.on_item is not None:
+            self.on_item(item)
+        if isinstance(item, LoadError):
+            self.summary.failed.append(item)
+        if self.on_progress is not None:
+            self.on_progress("read", self.reader.done_bytes, self.reader.total_bytes,
+                             self.summary.read + self.summary.skipped)
+
+    def _add(self, item: Article, h: str, stored: dict, by_content: dict, this_load: dict,
+             take: Callable[[Article, KnowledgeGraph, bool], None], recognising, flying: set[str]
+             ) -> Article | LoadError | None:
+        """Decide about one article: the item to report now (a LoadError, or an article skipped), or
+        None when it is new and its facts are being recognised (then it is taken and reported)."""
         summary = self.summary
-        h = item.content_hash
         where = item.where or item.id
         earlier = this_load.get(item.id)
         if earlier is not None:
@@ -236,21 +261,26 @@ class Load:
             summary.same_content += 1
             this_load[item.id] = (h, where)
             return item
-        try:
-            small = extract_article(item)
-        except Exception as e:  # noqa: BLE001 - a recogniser bug must not lose the batch: report the article
-            self._check_stop()  # an interrupt a library turned into another error is still an interrupt
-            reason = " ".join(str(e).split())[:200]
-            return LoadError(where, f"could not be analysed ({type(e).__name__}: {reason})")
         replaced = item.id in stored
-        if replaced:
-            summary.replaced += 1
-        take(item, small, replaced)
-        stored[item.id] = h
-        by_content.setdefault(h, item.id)
-        this_load[item.id] = (h, where)
-        summary.read += 1
-        return item
+        flying.update((item.id, h))
+
+        def recognised(small: KnowledgeGraph | str) -> None:
+            flying.difference_update((item.id, h))
+            if isinstance(small, str):
+                self._check_stop()  # an interrupt a library turned into another error is still an interrupt
+                self._report(LoadError(where, small))
+                return
+            if replaced:
+                summary.replaced += 1
+            take(item, small, replaced)
+            stored[item.id] = h
+            by_content.setdefault(h, item.id)
+            this_load[item.id] = (h, where)
+            summary.read += 1
+            self._report(item)
+
+        recognising.add(item, recognised)
+        return None
 
     def _remove(self, kg: KnowledgeGraph, article_id: str, outside: dict[str, int] | None = None) -> None:
         """Forget a replaced article's old content, keeping count of the facts and nodes that go."""
@@ -289,7 +319,9 @@ def load_paths(
     on_progress: ProgressFn | None = None,
     wait: float = 0.0,
     timeout: float = STREAM_TIMEOUT,
+    workers: int | None = None,
 ) -> LoadSummary:
-    """Load articles from files, folders, JSONL or stdin ("-") into the store at ``db``."""
+    """Load articles from files, folders, JSONL or stdin ("-") into the store at ``db``; the new
+    articles' facts recognised in ``workers`` processes (default: one per usable core)."""
     return Load(paths, db, stdin=stdin, wait=wait, timeout=timeout, on_item=on_item,
-                on_progress=on_progress).run()
+                on_progress=on_progress, workers=workers).run()

@@ -102,7 +102,11 @@ class ProgressBar:
 @click.option("--read-timeout", type=click.FloatRange(min=0.1), default=30, show_default=True, metavar="SECONDS",
               help="Give up on a pipe, FIFO or device named as a PATH (or on standard input) that sends "
                    "nothing for this long.")
-def load(paths: tuple[str, ...], db: str | None, quiet: bool, wait: float, read_timeout: float) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Recognise the new articles' facts in N processes [default: one per usable core; 1: in "
+                   "this one]. The store is the same whatever N.")
+def load(paths: tuple[str, ...], db: str | None, quiet: bool, wait: float, read_timeout: float,
+         workers: int | None) -> None:
     """Read articles (.txt, .html, .jsonl, .json, each maybe .gz/.bz2/.xz; folders; - for stdin) into the store.
 
     An article already stored with the same content is skipped, also under another id; one whose
@@ -128,7 +132,7 @@ def load(paths: tuple[str, ...], db: str | None, quiet: bool, wait: float, read_
             click.echo(f"govkg: skipped {item}", err=True)
 
     job = Load(paths, db, wait=wait, timeout=read_timeout, on_item=on_item,
-               on_progress=bar.update if bar is not None else None)
+               on_progress=bar.update if bar is not None else None, workers=workers)
     try:
         with signals_interrupt(job.request_stop):
             try:
