@@ -211,7 +211,7 @@ class Load:
         this_load: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was read)
         flying: set[str] = set()  # ids and content hashes of the articles being recognised
         reader = self.reader
-        recognising = InOrder(self.workers, self.parallel_after)
+        recognising = InOrder(self.workers, self.parallel_after, str(self.store.folder))
         try:
             for item in reader:
                 if isinstance(item, Article):

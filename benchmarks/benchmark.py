@@ -6,7 +6,8 @@
    against its limit measured in the same run: one scan of the same texts with the trigger words'
    trie (``loaders/scan.py``), the least any reading of them costs;
 2. the whole ``govkg load`` into a fresh store (all but the corpus's last 1,000 articles): wall
-   time, articles per second, peak memory; then those 1,000 added to it and to a 2,000-article
+   time, articles per second, peak memory; the same load with ``--workers 1`` (the facts read in
+   the load's process alone) and the ratio of the two; then those 1,000 added to it and to a 2,000-article
    store, the ratio of the two times (a load costs what it adds: near 1), and each loaded again
    (nothing new);
 3. lookup processes end to end on that store (who-leads, roles, search, chain), each in its own
@@ -125,22 +126,31 @@ def slices(corpus: Path, limit: int | None, work: Path, held_back: int = INCREME
     return out
 
 
-def timed_load(src: Path, db: Path) -> tuple[float, str, float]:
-    """``load_paths`` of one file in a fresh process: wall seconds, its summary line, peak MB."""
+def timed_load(src: Path, db: Path, workers: int | None = None) -> tuple[float, str, float]:
+    """``load_paths`` of one file in a fresh process: wall seconds, its summary line, peak MB (of
+    the load's process; its workers, if any, hold a copy of the vocabulary each)."""
     secs, proc, peak = measured(
         "from govkg.pipeline import load_paths\n"
-        f"print(load_paths([{str(src)!r}], {str(db)!r}).line())")
+        f"print(load_paths([{str(src)!r}], {str(db)!r}, workers={workers!r}).line())")
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
         raise SystemExit("the load failed")
     return secs, proc.stdout.strip(), peak
 
 
-def whole_load(parts: dict[str, Path], db: Path) -> None:
+def whole_load(parts: dict[str, Path], db: Path, work: Path) -> None:
+    from govkg.loaders.workers import usable_cores
+
     n = sum(1 for _ in parts["base"].open(encoding="utf-8"))
     secs, summary, peak = timed_load(parts["base"], db)
     line("whole load (govkg load, fresh store)", f"{secs:,.1f} s, {n / secs:,.0f} articles/s ({n:,} articles: "
-         f"the corpus but its last {sum(1 for _ in parts['new'].open(encoding='utf-8')):,}, added next)")
+         f"the corpus but its last {sum(1 for _ in parts['new'].open(encoding='utf-8')):,}, added next; "
+         f"{usable_cores()} workers)")
+    alone = work / "store-one-process"
+    one, summary1, _ = timed_load(parts["base"], alone, workers=1)
+    shutil.rmtree(alone, ignore_errors=True)
+    line("  the same in the load's process alone (--workers 1)", f"{one:,.1f} s: the workers make it "
+         f"{one / secs:.2f}x faster" + ("" if summary1 == summary else " (A DIFFERENT SUMMARY: " + summary1 + ")"))
     line("peak memory of the load", f"{peak:,.0f} MB")
     line("  load summary", summary)
     line("store size on disk", f"{_size(db) / 1e6:,.1f} MB")
@@ -497,7 +507,7 @@ def main() -> None:
             if db.exists():
                 shutil.rmtree(db)
             parts = slices(args.corpus, args.limit, work)
-            whole_load(parts, db)
+            whole_load(parts, db, work)
             incremental_loads(parts, db, work)
         if args.only != "neo4j":
             end_to_end(db)

@@ -7,8 +7,12 @@ own process (a small load does not pay for starting processes), then sends the r
 What a load decides without recognising anything (an article already stored, one that cannot be
 read) waits its turn behind the articles read before it.
 
-The workers are started fresh (not forked from the load, which holds the store's lock and files),
-ignore Ctrl-C (the load stops them), and end when the load's process ends, however it ends. A
+Where the system tells a process's open files (Linux: ``/proc/self/fd``), the workers are forked
+from the load once it has read those first articles, so they start with its compiled patterns
+(started fresh, each would spend ~2 s compiling them), and each first closes what it inherited of
+the store's files (the write lock, the database): a worker never holds the store. Elsewhere they
+are started fresh. They ignore Ctrl-C (the load stops them), and end when the load's process
+ends, however it ends. A
 worker that dies (killed, out of memory) loses nothing: its batch and the rest are recognised in
 the load's process.
 """
@@ -53,9 +57,26 @@ def _recognise_all(articles: list[Article]) -> list[KnowledgeGraph | str]:
     return [recognise(a) for a in articles]
 
 
-def _worker_started(load_pid: int) -> None:
+def _worker_started(load_pid: int, store: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the load decides
+    if store is not None:
+        _close_files_under(store)
     threading.Thread(target=_end_with, args=(load_pid,), daemon=True).start()
+
+
+def _close_files_under(folder: str) -> None:
+    """Close this process's descriptors of files in ``folder`` (a forked worker's copies of the
+    store's lock and database: held by a worker, the lock would outlive a load killed with SIGKILL)."""
+    inside = os.path.realpath(folder) + os.sep
+    for fd in os.listdir(FDS):
+        try:
+            if os.readlink(f"{FDS}/{fd}").startswith(inside):
+                os.close(int(fd))
+        except OSError:  # the descriptor listing itself, closed by now
+            pass
+
+
+FDS = "/proc/self/fd"
 
 
 def _end_with(load_pid: int) -> None:
@@ -77,8 +98,9 @@ class InOrder:
     the module's docstring. :meth:`finish` hands on what is left; :meth:`close` stops the workers
     (always call it, also when the load fails)."""
 
-    def __init__(self, workers: int, parallel_after: int = PARALLEL_AFTER) -> None:
+    def __init__(self, workers: int, parallel_after: int = PARALLEL_AFTER, store: str | None = None) -> None:
         self.workers = workers
+        self.store = store  # the store's folder: files the workers must not hold
         self.parallel_after = parallel_after
         self.added = 0
         self.pool: Any = None
@@ -125,8 +147,10 @@ class InOrder:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_worker_started, initargs=(os.getpid(),))
+        fork = os.path.isdir(FDS)
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+                                        initializer=_worker_started,
+                                        initargs=(os.getpid(), self.store if fork else None))
 
     def _send(self) -> None:
         batch, self._open = self._open, None

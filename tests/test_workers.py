@@ -62,13 +62,39 @@ def test_workers_make_the_same_store_and_report_in_the_same_order(tmp_path):
     assert dump(two) == dump(one)
 
 
+def _workers() -> list:
+    return [p for p in multiprocessing.active_children() if p.name.startswith(("ForkProcess", "SpawnProcess"))]
+
+
+def test_workers_hold_none_of_the_stores_files(tmp_path):
+    """The load holds the store's write lock and database open while its workers run: a worker
+    holding a copy of them would keep the store locked after a load killed with SIGKILL."""
+    src = _batch(tmp_path / "a.jsonl", 0, 80)
+    db = tmp_path / "db"
+    Load([str(write_batch(tmp_path / "first.jsonl", 500, 5))], str(db), workers=1).run()
+    held: dict[int, list[str]] = {}
+
+    def look(item) -> None:
+        for p in _workers():
+            links = []
+            for fd in Path(f"/proc/{p.pid}/fd").iterdir():
+                try:
+                    links.append(os.readlink(fd))
+                except OSError:
+                    pass
+            held[p.pid] = [x for x in links if x.startswith(str(db.resolve()))]
+
+    Load([str(src)], str(db), workers=2, parallel_after=0, on_item=look).run()
+    assert held and not any(held.values()), held
+
+
 def test_a_worker_that_dies_loses_nothing(tmp_path):
     src = _batch(tmp_path / "a.jsonl", 0, 120)
     _load(src, tmp_path / "one", 1)
     killed = []
 
     def kill_a_worker(item) -> None:
-        workers = [p for p in multiprocessing.active_children() if p.name.startswith("SpawnProcess")]
+        workers = _workers()
         if not killed and len(seen) == 20 and workers:
             os.kill(workers[0].pid, signal.SIGKILL)
             killed.append(workers[0].pid)
